@@ -1,0 +1,135 @@
+-- Demo data: "Demo Realty Call Center" in Asia/Shanghai — 3 inbound queues,
+-- 1 outbound campaign, 4 teams, 40 agents and one login per role. Every demo
+-- password is `callboard`. Ids are fixed so tests and docs can name them:
+--   site     5a000000-0000-4000-8000-000000000001
+--   teams    7e000000-0000-4000-8000-00000000000{1..4}
+--   queues   9e000000-0000-4000-8000-00000000000{1..4}
+--   users    a0000000-0000-4000-8000-000000000NNN (1 admin, 2 manager,
+--            3 supervisor, 4 display, 11-14 lead1-4, 101-140 agent01-40)
+--   agents   ac000000-0000-4000-8000-000000000NNN (101-140)
+-- Runs once on a fresh database (the single-box server) or on
+-- `supabase db reset`; the shim is not needed for it on a real project.
+
+insert into public.sites (id, name, time_zone, locale)
+values ('5a000000-0000-4000-8000-000000000001', 'Demo Realty Call Center', 'Asia/Shanghai', 'zh-CN');
+
+insert into public.teams (id, site_id, name, kind) values
+  ('7e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '热线一组 Hotline A', 'inbound'),
+  ('7e000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', '热线二组 Hotline B', 'inbound'),
+  ('7e000000-0000-4000-8000-000000000003', '5a000000-0000-4000-8000-000000000001', '客服组 Customer Service', 'inbound'),
+  ('7e000000-0000-4000-8000-000000000004', '5a000000-0000-4000-8000-000000000001', '电开组 Outbound', 'outbound');
+
+insert into public.queues (id, site_id, name, direction, sl_threshold_s, short_abandon_s, sl_target, aht_target_s, answer_rate_target) values
+  ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '销售热线 Sales hotline', 'inbound', 15, 5, 0.800, 300, 0.950),
+  ('9e000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', '售后服务 After-sales', 'inbound', 15, 5, 0.800, 360, 0.950),
+  ('9e000000-0000-4000-8000-000000000003', '5a000000-0000-4000-8000-000000000001', '投诉专线 Complaints', 'inbound', 15, 5, 0.850, 480, 0.970),
+  ('9e000000-0000-4000-8000-000000000004', '5a000000-0000-4000-8000-000000000001', '电开外呼 Outbound calling', 'outbound', 15, 5, 0.800, 180, 0.300);
+
+-- Users. One bcrypt hash (cost 10, as GoTrue uses) shared by all demo logins:
+-- hashing 48 times would only slow the first start down.
+with pw as (
+  select extensions.crypt('callboard', extensions.gen_salt('bf', 10)) as hash
+),
+people (n, email, display_name) as (
+  values
+    (1, 'admin@demo.local', '系统管理员 Admin'),
+    (2, 'manager@demo.local', '中心经理 Manager'),
+    (3, 'supervisor@demo.local', '运营主管 Supervisor'),
+    (4, 'display@demo.local', '大屏 Wall display'),
+    (11, 'lead1@demo.local', '组长一 Lead 1'),
+    (12, 'lead2@demo.local', '组长二 Lead 2'),
+    (13, 'lead3@demo.local', '组长三 Lead 3'),
+    (14, 'lead4@demo.local', '组长四 Lead 4')
+  union all
+  select 100 + i, format('agent%s@demo.local', lpad(i::text, 2, '0')), null
+  from generate_series(1, 40) as i
+),
+ids as (
+  select p.*, ('a0000000-0000-4000-8000-' || lpad(p.n::text, 12, '0'))::uuid as id from people p
+)
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+)
+select
+  '00000000-0000-0000-0000-000000000000', ids.id, 'authenticated', 'authenticated', ids.email, pw.hash, now(),
+  '{"provider": "email", "providers": ["email"]}'::jsonb,
+  case when ids.display_name is null then '{}'::jsonb else jsonb_build_object('display_name', ids.display_name) end,
+  now(), now()
+from ids cross join pw;
+
+-- GoTrue signs in through an identity row per provider.
+insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+select u.id::text, u.id, jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true), 'email', now(), now()
+from auth.users u
+where u.email like '%@demo.local';
+
+-- Agents 1-10 Hotline A, 11-20 Hotline B, 21-30 Customer Service, 31-40 Outbound.
+insert into public.agents (id, site_id, team_id, user_id, display_name, employee_no)
+select
+  ('ac000000-0000-4000-8000-' || lpad((100 + i)::text, 12, '0'))::uuid,
+  '5a000000-0000-4000-8000-000000000001',
+  ('7e000000-0000-4000-8000-' || lpad(((i - 1) / 10 + 1)::text, 12, '0'))::uuid,
+  ('a0000000-0000-4000-8000-' || lpad((100 + i)::text, 12, '0'))::uuid,
+  (array['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','胡','朱','高','林','何','郭','马','罗'])[(i - 1) % 20 + 1]
+    || (array['伟','芳','娜','敏','静','丽','强','磊','军','洋','勇','艳','杰','娟','涛','明','超','秀英','霞','平'])[(i * 7 + (i - 1) / 20 * 3) % 20 + 1],
+  'E' || lpad(i::text, 3, '0')
+from generate_series(1, 40) as i;
+
+update auth.users u
+set raw_user_meta_data = jsonb_build_object('display_name', a.display_name)
+from public.agents a
+where a.user_id = u.id;
+
+insert into public.members (user_id, site_id, team_id, role)
+select ('a0000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, '5a000000-0000-4000-8000-000000000001', team_id, role::public.app_role
+from (values
+  (1, null::uuid, 'admin'),
+  (2, null::uuid, 'manager'),
+  (3, null::uuid, 'supervisor'),
+  (4, null::uuid, 'display'),
+  (11, '7e000000-0000-4000-8000-000000000001'::uuid, 'lead'),
+  (12, '7e000000-0000-4000-8000-000000000002'::uuid, 'lead'),
+  (13, '7e000000-0000-4000-8000-000000000003'::uuid, 'lead'),
+  (14, '7e000000-0000-4000-8000-000000000004'::uuid, 'lead')
+) as m (n, team_id, role)
+union all
+select a.user_id, a.site_id, a.team_id, 'agent'
+from public.agents a
+where a.site_id = '5a000000-0000-4000-8000-000000000001';
+
+-- Skills: Hotline A takes sales; Hotline B sales and after-sales; Customer
+-- Service after-sales and complaints; Outbound the outbound campaign.
+insert into public.agent_skills (site_id, agent_id, queue_id)
+select a.site_id, a.id, q.queue_id
+from public.agents a
+join (values
+  ('7e000000-0000-4000-8000-000000000001'::uuid, '9e000000-0000-4000-8000-000000000001'::uuid),
+  ('7e000000-0000-4000-8000-000000000002'::uuid, '9e000000-0000-4000-8000-000000000001'::uuid),
+  ('7e000000-0000-4000-8000-000000000002'::uuid, '9e000000-0000-4000-8000-000000000002'::uuid),
+  ('7e000000-0000-4000-8000-000000000003'::uuid, '9e000000-0000-4000-8000-000000000002'::uuid),
+  ('7e000000-0000-4000-8000-000000000003'::uuid, '9e000000-0000-4000-8000-000000000003'::uuid),
+  ('7e000000-0000-4000-8000-000000000004'::uuid, '9e000000-0000-4000-8000-000000000004'::uuid)
+) as q (team_id, queue_id) on q.team_id = a.team_id;
+
+-- An empty live row per queue, so a board has something to show at once.
+insert into public.queue_live (queue_id, site_id)
+select id, site_id from public.queues where site_id = '5a000000-0000-4000-8000-000000000001';
+
+-- Three invented leads per outbound caller (names and numbers are fiction;
+-- 1380000xxxx numbers are not assigned to anyone).
+insert into public.leads (site_id, owner_agent_id, customer_name, phone, source, grade, product_demand, follow_up_count)
+select
+  a.site_id, a.id,
+  (array['赵','钱','孙','李','周','吴','郑','王','冯','陈'])[(k + j) % 10 + 1] || (array['先生','女士'])[(k + j) % 2 + 1],
+  '1380000' || lpad((k * 10 + j)::text, 4, '0'),
+  (array['own_project','outreach','customer_club','agency','sms_intercept'])[(k + j) % 5 + 1]::public.lead_source,
+  (array['A','B','C','D'])[(k * 3 + j) % 4 + 1]::public.lead_grade,
+  (array['高层 high-rise','别墅 villa','洋房 low-rise'])[(k + j) % 3 + 1],
+  (k + j) % 6
+from (
+  select a.*, row_number() over (order by a.employee_no) as k
+  from public.agents a
+  where a.team_id = '7e000000-0000-4000-8000-000000000004'
+) a
+cross join generate_series(1, 3) as j;
