@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what Callboard needs on a fresh Debian machine, skipping what is
+# already there. `ensure-deps.sh` = npm packages (enough for `npm start`);
+# `ensure-deps.sh --test` also installs Debian's Chromium for Playwright and
+# pgTAP for PostgreSQL 15 (the database tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+say() { printf '[deps] %s\n' "$*"; }
+
+# npm packages: install when node_modules is missing or older than the lockfile.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	say "installing npm packages (npm ci)"
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+
+[ "$want_test" = 1 ] || exit 0
+
+apt_packages=()
+[ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+[ -f /usr/share/postgresql/15/extension/pgtap.control ] || apt_packages+=(postgresql-15-pgtap)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || apt_packages+=(postgresql-15)
+
+if [ ${#apt_packages[@]} -gt 0 ]; then
+	sudo=()
+	if [ "$(id -u)" != 0 ]; then
+		command -v sudo >/dev/null || { say "need root (or sudo) to apt-get install ${apt_packages[*]}"; exit 1; }
+		sudo=(sudo)
+	fi
+	say "installing Debian packages: ${apt_packages[*]}"
+	"${sudo[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi

@@ -1,0 +1,44 @@
+// Builds the SPA when build/ is missing or older than its sources, so
+// `npm start` on a fresh checkout (or after a pull) serves current code.
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const SOURCES = ['src', 'static', 'messages', 'project.inlang', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const IGNORED = new Set(['node_modules', 'paraglide', '.svelte-kit']);
+
+async function newestMtime(entry: string): Promise<number> {
+	let info;
+	try {
+		info = await stat(entry);
+	} catch {
+		return 0;
+	}
+	if (!info.isDirectory()) return info.mtimeMs;
+	let newest = info.mtimeMs;
+	for (const child of await readdir(entry)) {
+		if (IGNORED.has(child)) continue;
+		newest = Math.max(newest, await newestMtime(path.join(entry, child)));
+	}
+	return newest;
+}
+
+export async function buildIsStale(root: string): Promise<boolean> {
+	const built = await newestMtime(path.join(root, 'build', 'index.html'));
+	if (built === 0) return true;
+	const sources = await Promise.all(SOURCES.map((s) => newestMtime(path.join(root, s))));
+	return Math.max(...sources) > built;
+}
+
+export async function ensureBuild(root: string, log: (line: string) => void): Promise<void> {
+	if (!(await buildIsStale(root))) return;
+	log('Building the app (build/ is missing or older than the sources)…');
+	await new Promise<void>((resolve, reject) => {
+		const child = spawn(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+			cwd: root,
+			stdio: 'inherit'
+		});
+		child.on('error', reject);
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
+	});
+}

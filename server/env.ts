@@ -1,0 +1,42 @@
+// Process settings for the single-box server, read once from the environment
+// and validated, so a typo fails at start with a message instead of later.
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	CALLBOARD_DATA: z.string().min(1).default('.callboard'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+		.optional(),
+	CALLBOARD_SEED: z.enum(['0', '1']).default('1'),
+	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0')
+});
+
+export interface ServerEnv {
+	port: number;
+	host: string;
+	dataDir: string;
+	databaseUrl: string | undefined;
+	seed: boolean;
+	skipBuild: boolean;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+	const parsed = EnvSchema.safeParse(source);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid environment: ${problems.join('; ')}`);
+	}
+	const env = parsed.data;
+	return {
+		port: env.PORT,
+		host: env.HOST,
+		dataDir: path.resolve(env.CALLBOARD_DATA),
+		databaseUrl: env.DATABASE_URL,
+		seed: env.CALLBOARD_SEED === '1',
+		skipBuild: env.CALLBOARD_SKIP_BUILD === '1'
+	};
+}
