@@ -45,7 +45,11 @@ export function createStaticHandler(buildDir: string) {
 			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 			return;
 		}
-		const file = found ?? path.join(root, 'index.html');
+		const file = found ?? (await fileAt(root, '/index.html'));
+		if (!file) {
+			res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The app is not built yet: run npm run build');
+			return;
+		}
 		const immutable = pathname.startsWith('/_app/immutable/');
 		res.writeHead(200, {
 			'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -56,6 +60,9 @@ export function createStaticHandler(buildDir: string) {
 			res.end();
 			return;
 		}
-		createReadStream(file).pipe(res);
+		// A file removed between stat and open (a rebuild) must not crash the server.
+		createReadStream(file)
+			.on('error', () => res.destroy())
+			.pipe(res);
 	};
 }
