@@ -2,7 +2,7 @@
 # Installs what Callboard needs on a fresh Debian machine, skipping what is
 # already there. `ensure-deps.sh` = npm packages (enough for `npm start`);
 # `ensure-deps.sh --test` also installs Debian's Chromium for Playwright and
-# pgTAP for PostgreSQL 15 (the database tests).
+# pgTAP for PostgreSQL 15 (the database tests) and a CJK font for screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,8 @@ apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 [ -f /usr/share/postgresql/15/extension/pgtap.control ] || apt_packages+=(postgresql-15-pgtap)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || apt_packages+=(postgresql-15)
+# Chinese text in screenshots needs a CJK font, as a Chinese TV box has.
+[ -d /usr/share/fonts/opentype/noto ] || apt_packages+=(fonts-noto-cjk)
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
 	sudo=()

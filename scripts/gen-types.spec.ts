@@ -175,13 +175,10 @@ describe('generateTypes on a fixture schema', () => {
 		}
 	});
 
-	test(
-		'supabase-js infers queries, rpc calls and embeds from the fixture types',
-		{ timeout: 60_000 },
-		() => {
-			// Virtual files inside the repo so that imports resolve to its node_modules.
-			const dir = join(import.meta.dirname, 'gen-types');
-			const usage = `
+	test('supabase-js infers queries, rpc calls and embeds from the fixture types', { timeout: 60_000 }, () => {
+		// Virtual files inside the repo so that imports resolve to its node_modules.
+		const dir = join(import.meta.dirname, 'gen-types');
+		const usage = `
 			import { createClient } from '@supabase/supabase-js';
 			import { expectTypeOf } from 'vitest';
 			import type { Database } from './fixture.types';
@@ -205,13 +202,12 @@ describe('generateTypes on a fixture schema', () => {
 				// @ts-expect-error min_size is required
 				await client.rpc('count_things', {});
 			}`;
-			const diagnostics = typecheck([], {
-				[join(dir, 'fixture.types.ts')]: output,
-				[join(dir, 'fixture-usage.ts')]: usage
-			});
-			expect(diagnostics).toEqual([]);
-		}
-	);
+		const diagnostics = typecheck([], {
+			[join(dir, 'fixture.types.ts')]: output,
+			[join(dir, 'fixture-usage.ts')]: usage
+		});
+		expect(diagnostics).toEqual([]);
+	});
 });
 
 test(

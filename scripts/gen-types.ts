@@ -63,14 +63,11 @@ async function main(argv: string[]): Promise<number> {
 	const generated = await generateForRepo(outPath);
 	if (values.check) return check(outPath, generated);
 	await writeFile(outPath, generated);
-	console.log(
-		`wrote ${relative(process.cwd(), outPath)} (${String(Buffer.byteLength(generated))} bytes)`
-	);
+	console.log(`wrote ${relative(process.cwd(), outPath)} (${String(Buffer.byteLength(generated))} bytes)`);
 	return 0;
 }
 
-const invokedDirectly =
-	process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
 	main(process.argv.slice(2)).then(
 		(code) => {

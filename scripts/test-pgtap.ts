@@ -14,7 +14,9 @@ import { parseTap } from './tap.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dirArg = process.argv.indexOf('--dir');
-const testDir = path.resolve(dirArg > 0 ? (process.argv[dirArg + 1] ?? '') : path.join(root, 'supabase/tests/database'));
+const testDir = path.resolve(
+	dirArg > 0 ? (process.argv[dirArg + 1] ?? '') : path.join(root, 'supabase/tests/database')
+);
 
 async function main(): Promise<number> {
 	const files = readdirSync(testDir)
@@ -27,16 +29,22 @@ async function main(): Promise<number> {
 		const db = openPostgres(pg.url, { max: 1 });
 		try {
 			await migrate(db, { root, seed: true });
-			await db.exec('create schema if not exists extensions; create extension if not exists pgtap with schema extensions;');
+			await db.exec(
+				'create schema if not exists extensions; create extension if not exists pgtap with schema extensions;'
+			);
 		} finally {
 			await db.close();
 		}
 		for (const file of files) {
 			const started = Date.now();
-			const run = spawnSync('psql', ['-X', '-At', '-q', '-v', 'ON_ERROR_STOP=1', '-d', pg.url, '-f', path.join(testDir, file)], {
-				encoding: 'utf8',
-				env: { ...process.env, PGOPTIONS: '-c search_path=public,extensions -c client_min_messages=warning' }
-			});
+			const run = spawnSync(
+				'psql',
+				['-X', '-At', '-q', '-v', 'ON_ERROR_STOP=1', '-d', pg.url, '-f', path.join(testDir, file)],
+				{
+					encoding: 'utf8',
+					env: { ...process.env, PGOPTIONS: '-c search_path=public,extensions -c client_min_messages=warning' }
+				}
+			);
 			const tap = parseTap(run.stdout);
 			const problems = [...tap.problems];
 			if (run.status !== 0) problems.push(`psql exited with ${run.status}: ${run.stderr.trim()}`);
@@ -44,7 +52,9 @@ async function main(): Promise<number> {
 			passed += tap.passed;
 			failed += fileFailed;
 			const status = fileFailed === 0 ? 'ok' : 'FAILED';
-			console.log(`${status.padEnd(6)} ${file}: ${tap.passed} passed, ${tap.failed.length} failed (${Date.now() - started} ms)`);
+			console.log(
+				`${status.padEnd(6)} ${file}: ${tap.passed} passed, ${tap.failed.length} failed (${Date.now() - started} ms)`
+			);
 			for (const failure of tap.failed) console.log(`       not ok ${failure}`);
 			for (const problem of problems) console.log(`       ${problem}`);
 		}

@@ -4,7 +4,15 @@ import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const SOURCES = ['src', 'static', 'messages', 'project.inlang', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const IGNORED = new Set(['node_modules', 'paraglide', '.svelte-kit']);
 
 async function newestMtime(entry: string): Promise<number> {

@@ -15,7 +15,12 @@ describe('readEnv', () => {
 	});
 
 	it('reads the documented variables', () => {
-		const env = readEnv({ PORT: '4173', CALLBOARD_DATA: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', CALLBOARD_SEED: '0' });
+		const env = readEnv({
+			PORT: '4173',
+			CALLBOARD_DATA: '/tmp/x',
+			DATABASE_URL: 'postgres://u@h/db',
+			CALLBOARD_SEED: '0'
+		});
 		expect(env).toMatchObject({ port: 4173, dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', seed: false });
 	});
 

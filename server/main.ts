@@ -38,7 +38,9 @@ async function main(): Promise<void> {
 		env.databaseUrl ? { databaseUrl: env.databaseUrl } : { dataDir: path.join(env.dataDir, 'pgdata') }
 	);
 	const migrated = await migrate(db, { root, seed: env.seed });
-	log(`database ready (${db.engine}); applied ${migrated.applied.length} file(s), ${migrated.skipped.length} already applied`);
+	log(
+		`database ready (${db.engine}); applied ${migrated.applied.length} file(s), ${migrated.skipped.length} already applied`
+	);
 
 	const serveStatic = createStaticHandler(path.join(root, 'build'));
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -13,14 +13,7 @@ describe('diffLines', () => {
 });
 
 describe('summarizeDiff', () => {
-	const committed = [
-		'queues: {',
-		'  Row: {',
-		'    id: string',
-		'    name: string',
-		'  }',
-		'}'
-	].join('\n');
+	const committed = ['queues: {', '  Row: {', '    id: string', '    name: string', '  }', '}'].join('\n');
 
 	test('counts changes and names the enclosing table', () => {
 		const generated = committed.replace('name: string', 'name: string | null');

@@ -15,21 +15,13 @@ export function diffLines(oldText: string, newText: string): DiffLine[] {
 	let head = 0;
 	while (head < a.length && head < b.length && a[head] === b[head]) head++;
 	let tail = 0;
-	while (
-		tail < a.length - head &&
-		tail < b.length - head &&
-		a[a.length - 1 - tail] === b[b.length - 1 - tail]
-	) {
+	while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) {
 		tail++;
 	}
 	const middle = diffMiddle(a.slice(head, a.length - tail), b.slice(head, b.length - tail), head);
 	const same = (texts: string[], offset: number): DiffLine[] =>
 		texts.map((text, i) => ({ kind: ' ', text, line: offset + i + 1 }));
-	return [
-		...same(a.slice(0, head), 0),
-		...middle,
-		...same(a.slice(a.length - tail), a.length - tail)
-	];
+	return [...same(a.slice(0, head), 0), ...middle, ...same(a.slice(a.length - tail), a.length - tail)];
 }
 
 function diffMiddle(a: string[], b: string[], offset: number): DiffLine[] {
@@ -52,10 +44,7 @@ function diffMiddle(a: string[], b: string[], offset: number): DiffLine[] {
 			out.push({ kind: ' ', text: a[i] ?? '', line: offset + i + 1 });
 			i++;
 			j++;
-		} else if (
-			i < a.length &&
-			(j === b.length || (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))
-		) {
+		} else if (i < a.length && (j === b.length || (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))) {
 			out.push({ kind: '-', text: a[i] ?? '', line: offset + i + 1 });
 			i++;
 		} else {

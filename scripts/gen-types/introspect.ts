@@ -295,9 +295,7 @@ function toFunction(row: FunctionRow): PgFunction {
 
 /** pronargdefaults counts the trailing input arguments that have a default. */
 function withDefaults(args: FunctionArg[], defaultCount: number): FunctionArg[] {
-	const inputs = args.filter(
-		(arg) => arg.mode === 'in' || arg.mode === 'inout' || arg.mode === 'variadic'
-	);
+	const inputs = args.filter((arg) => arg.mode === 'in' || arg.mode === 'inout' || arg.mode === 'variadic');
 	const firstDefault = inputs.length - defaultCount;
 	return args.map((arg) => ({ ...arg, hasDefault: inputs.indexOf(arg) >= firstDefault }));
 }

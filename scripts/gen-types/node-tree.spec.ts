@@ -3,9 +3,7 @@ import { parseNodeTree, viewTargetList } from './node-tree';
 
 describe('parseNodeTree', () => {
 	test('reads nodes, lists, nulls, escapes and multi-token fields', () => {
-		expect(
-			parseNodeTree('({A :x 1 :name we\\ ird\\{x\\} :none <> :list (i 1 2) :bytes 2 [ 40 41 ]})')
-		).toEqual([
+		expect(parseNodeTree('({A :x 1 :name we\\ ird\\{x\\} :none <> :list (i 1 2) :bytes 2 [ 40 41 ]})')).toEqual([
 			{
 				type: 'A',
 				fields: {

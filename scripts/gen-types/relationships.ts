@@ -5,21 +5,14 @@ import type { ForeignKey, KeyColumn, Relation, Relationship, ViewSource } from '
 import { compareNames } from './sort';
 
 type ColumnKey = `${string}:${string}`;
-const columnKey = (relationId: string, position: number): ColumnKey =>
-	`${relationId}:${String(position)}`;
+const columnKey = (relationId: string, position: number): ColumnKey => `${relationId}:${String(position)}`;
 
 /** For each view: table column → the view columns that show it (through nested views too). */
-function viewColumnOrigins(
-	views: Relation[],
-	sources: ViewSource[]
-): Map<string, Map<ColumnKey, string[]>> {
+function viewColumnOrigins(views: Relation[], sources: ViewSource[]): Map<string, Map<ColumnKey, string[]>> {
 	const direct = new Map<ColumnKey, ColumnKey>();
 	for (const source of sources) {
 		for (const c of source.columns) {
-			direct.set(
-				columnKey(source.viewId, c.position),
-				columnKey(c.originRelationId, c.originColumn)
-			);
+			direct.set(columnKey(source.viewId, c.position), columnKey(c.originRelationId, c.originColumn));
 		}
 	}
 	const result = new Map<string, Map<ColumnKey, string[]>>();
@@ -47,17 +40,10 @@ function originChain(direct: Map<ColumnKey, ColumnKey>, start: ColumnKey): Colum
 }
 
 /** Every way a view can show all key columns (one list per combination of aliases). */
-function keyThroughView(
-	origins: Map<ColumnKey, string[]>,
-	relationId: string,
-	key: KeyColumn[]
-): string[][] {
+function keyThroughView(origins: Map<ColumnKey, string[]>, relationId: string, key: KeyColumn[]): string[][] {
 	const options = key.map((c) => origins.get(columnKey(relationId, c.position)) ?? []);
 	if (options.some((o) => o.length === 0)) return [];
-	return options.reduce<string[][]>(
-		(combos, o) => combos.flatMap((combo) => o.map((name) => [...combo, name])),
-		[[]]
-	);
+	return options.reduce<string[][]>((combos, o) => combos.flatMap((combo) => o.map((name) => [...combo, name])), [[]]);
 }
 
 interface Exposure {
@@ -72,9 +58,10 @@ function exposures(
 	key: KeyColumn[]
 ): Exposure[] {
 	return views.flatMap((view) =>
-		keyThroughView(origins.get(view.id) ?? new Map<ColumnKey, string[]>(), relationId, key).map(
-			(columns) => ({ view, columns })
-		)
+		keyThroughView(origins.get(view.id) ?? new Map<ColumnKey, string[]>(), relationId, key).map((columns) => ({
+			view,
+			columns
+		}))
 	);
 }
 

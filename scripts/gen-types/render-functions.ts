@@ -70,18 +70,14 @@ class FunctionTypes {
 
 	argsType(inArgs: FunctionArg[]): string {
 		if (inArgs.length === 0) return 'never';
-		const fields = inArgs.map(
-			(arg) => `${key(arg.name)}${arg.hasDefault ? '?' : ''}: ${this.tsTypeOf(arg.typeId)}`
-		);
+		const fields = inArgs.map((arg) => `${key(arg.name)}${arg.hasDefault ? '?' : ''}: ${this.tsTypeOf(arg.typeId)}`);
 		return `{ ${fields.join(', ')} }`;
 	}
 }
 
 function isCallable({ inArgs }: Callable, types: FunctionTypes): boolean {
 	if (inArgs.every((arg) => arg.name !== '')) return true;
-	if (
-		inArgs.every((arg) => arg.name !== '' || (arg.hasDefault && JSON_OR_TEXT_OIDS.has(arg.typeId)))
-	) {
+	if (inArgs.every((arg) => arg.name !== '' || (arg.hasDefault && JSON_OR_TEXT_OIDS.has(arg.typeId)))) {
 		return true;
 	}
 	const [only] = inArgs;
@@ -126,10 +122,8 @@ function setofOptions(fn: PgFunction, types: FunctionTypes): SetofOptions | null
 	const manyRows = fn.rows !== null && fn.rows > 1;
 	const returnsSetOfRelation = fn.isSetReturning && fn.returnTypeRelationId !== null;
 	const [onlyArg] = fn.args;
-	const from =
-		fn.args.length === 1 && onlyArg ? types.relationTypeFormat(onlyArg.typeId) : undefined;
-	if (from !== undefined && returnsSetOfRelation)
-		return { from, to, isOneToOne: !manyRows, isSetofReturn: true };
+	const from = fn.args.length === 1 && onlyArg ? types.relationTypeFormat(onlyArg.typeId) : undefined;
+	if (from !== undefined && returnsSetOfRelation) return { from, to, isOneToOne: !manyRows, isSetofReturn: true };
 	if (from !== undefined) return { from, to, isOneToOne: true, isSetofReturn: false };
 	return { from: '*', to, isOneToOne: !manyRows, isSetofReturn: fn.isSetReturning };
 }
@@ -155,18 +149,11 @@ const AMBIGUOUS_HINT =
 	'Try renaming the parameters or the function itself in the database so function overloading can be resolved';
 
 /** Overloads PostgREST cannot choose between get an error type instead of a return type. */
-function overloadConflict(
-	schema: string,
-	overloads: Callable[],
-	own: Callable,
-	types: FunctionTypes
-): string | null {
+function overloadConflict(schema: string, overloads: Callable[], own: Callable, types: FunctionTypes): string | null {
 	const others = overloads.filter((o) => o !== own);
 	const { fn, inArgs } = own;
 	if (inArgs.length === 0) {
-		const other = others.find(
-			(o) => o.inArgs.length === 1 && o.inArgs[0]?.name === '' && o.inArgs[0].hasDefault
-		);
+		const other = others.find((o) => o.inArgs.length === 1 && o.inArgs[0]?.name === '' && o.inArgs[0].hasDefault);
 		if (!other) return null;
 		const returned = types.typeNameOf(other.fn.returnTypeId);
 		return `Could not choose the best candidate function between: ${schema}.${fn.name}(), ${schema}.${fn.name}( => ${returned}). ${AMBIGUOUS_HINT}`;
@@ -174,8 +161,7 @@ function overloadConflict(
 	const [arg] = inArgs;
 	if (inArgs.length !== 1 || !arg || arg.name === '') return null;
 	const clashing = others.filter(
-		(o) =>
-			o.inArgs.length === 1 && o.inArgs[0]?.name === arg.name && o.inArgs[0].typeId !== arg.typeId
+		(o) => o.inArgs.length === 1 && o.inArgs[0]?.name === arg.name && o.inArgs[0].typeId !== arg.typeId
 	);
 	if (clashing.length === 0) return null;
 	const candidates = [own, ...clashing]
@@ -188,27 +174,16 @@ function overloadConflict(
 }
 
 /** A single unnamed row argument without a relation result: PostgREST will not find it. */
-function rowArgumentError(
-	schema: string,
-	{ fn, inArgs }: Callable,
-	types: FunctionTypes
-): string | null {
+function rowArgumentError(schema: string, { fn, inArgs }: Callable, types: FunctionTypes): string | null {
 	const [only] = inArgs;
 	if (inArgs.length !== 1 || only?.name !== '' || !types.isRelationType(only.typeId)) return null;
 	if (types.returnedRelationName(fn) !== null) return null;
 	return `the function ${schema}.${fn.name} with parameter or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache`;
 }
 
-function signature(
-	schema: string,
-	overloads: Callable[],
-	callable: Callable,
-	types: FunctionTypes
-): string {
+function signature(schema: string, overloads: Callable[], callable: Callable, types: FunctionTypes): string {
 	const args = types.argsType(callable.inArgs);
-	const error =
-		overloadConflict(schema, overloads, callable, types) ??
-		rowArgumentError(schema, callable, types);
+	const error = overloadConflict(schema, overloads, callable, types) ?? rowArgumentError(schema, callable, types);
 	const returns =
 		error === null
 			? returnsMember(callable.fn, types.returnType(callable.fn), types)
@@ -235,11 +210,7 @@ export function renderFunctions(callables: Callable[], context: TypeContext): st
 }
 
 /** Functions taking one unnamed row of a relation appear as nullable members of its Row. */
-export function computedFields(
-	relationName: string,
-	callables: Callable[],
-	context: TypeContext
-): string[] {
+export function computedFields(relationName: string, callables: Callable[], context: TypeContext): string[] {
 	const types = new FunctionTypes(context);
 	return callables
 		.filter(({ fn }) => fn.argumentTypes === relationName)

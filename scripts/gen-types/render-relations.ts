@@ -5,12 +5,7 @@ import { nullable, pgTypeToTs, type TypeContext } from './ts-type';
 
 const key = (name: string): string => JSON.stringify(name);
 
-function field(
-	column: Column,
-	optional: boolean,
-	isNullable: boolean,
-	context: TypeContext
-): string {
+function field(column: Column, optional: boolean, isNullable: boolean, context: TypeContext): string {
 	const tsType = nullable(pgTypeToTs(column.format, context), isNullable);
 	return `${key(column.name)}${optional ? '?' : ''}: ${tsType}`;
 }

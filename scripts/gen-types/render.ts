@@ -3,12 +3,7 @@ import type { Catalog, PgType, Relation, Relationship } from './catalog';
 import { helperTypes } from './helper-types';
 import { relationships as allRelationships } from './relationships';
 import { renderTable, renderView } from './render-relations';
-import {
-	callableFunctions,
-	computedFields,
-	renderFunctions,
-	type Callable
-} from './render-functions';
+import { callableFunctions, computedFields, renderFunctions, type Callable } from './render-functions';
 import { byName } from './sort';
 import { nullable, pgTypeToTs, type TypeContext } from './ts-type';
 
@@ -40,21 +35,14 @@ function renderRelations(
 	callables: Callable[],
 	context: TypeContext
 ): { tables: string[]; views: string[] } {
-	const relationships = allRelationships(
-		catalog.schema,
-		catalog.relations,
-		catalog.foreignKeys,
-		catalog.viewSources
-	);
+	const relationships = allRelationships(catalog.schema, catalog.relations, catalog.foreignKeys, catalog.viewSources);
 	const extras = (relation: Relation) => ({
 		computedFields: computedFields(relation.name, callables, context),
 		relationships: relationshipsOf(relation, relationships)
 	});
 	const relations = byName(catalog.relations);
 	return {
-		tables: relations
-			.filter((r) => r.kind === 'table')
-			.map((r) => renderTable(r, extras(r), context)),
+		tables: relations.filter((r) => r.kind === 'table').map((r) => renderTable(r, extras(r), context)),
 		views: relations.filter((r) => r.kind !== 'table').map((r) => renderView(r, extras(r), context))
 	};
 }
@@ -64,23 +52,17 @@ function schemaEnums(catalog: Catalog): PgType[] {
 }
 
 function renderEnums(catalog: Catalog): string[] {
-	return schemaEnums(catalog).map(
-		(t) => `${key(t.name)}: ${t.enums.map((label) => key(label)).join(' | ')}`
-	);
+	return schemaEnums(catalog).map((t) => `${key(t.name)}: ${t.enums.map((label) => key(label)).join(' | ')}`);
 }
 
 /** Attributes keep their declared order (postgres-meta does); each may be null. */
 function renderCompositeTypes(catalog: Catalog, context: TypeContext): string[] {
 	const typesById = new Map(catalog.types.map((t) => [t.id, t]));
-	const composites = byName(
-		catalog.types.filter((t) => t.schema === catalog.schema && t.attributes.length > 0)
-	);
+	const composites = byName(catalog.types.filter((t) => t.schema === catalog.schema && t.attributes.length > 0));
 	return composites.map((t) => {
 		const fields = t.attributes.map(({ name, typeId }) => {
 			const attributeType = typesById.get(typeId);
-			const tsType = attributeType
-				? nullable(pgTypeToTs(attributeType.name, context), true)
-				: 'unknown';
+			const tsType = attributeType ? nullable(pgTypeToTs(attributeType.name, context), true) : 'unknown';
 			return `${key(name)}: ${tsType}`;
 		});
 		return `${key(t.name)}: {\n${fields.join('\n')}\n}`;
@@ -88,9 +70,7 @@ function renderCompositeTypes(catalog: Catalog, context: TypeContext): string[] 
 }
 
 function renderConstants(catalog: Catalog): string {
-	const enums = schemaEnums(catalog).map(
-		(t) => `${key(t.name)}: [${t.enums.map((label) => key(label)).join(', ')}]`
-	);
+	const enums = schemaEnums(catalog).map((t) => `${key(t.name)}: [${t.enums.map((label) => key(label)).join(', ')}]`);
 	return `export const Constants = {
 		${key(catalog.schema)}: {
 			Enums: {\n${enums.join(',\n')}\n}

@@ -55,12 +55,10 @@ function userTypeToTs(pgType: string, context: TypeContext): string {
 		context.types.filter((t) => t.name === pgType && t.attributes.length > 0),
 		schema
 	);
-	if (composite)
-		return composite.schema === schema ? ref('CompositeTypes', composite.name) : 'unknown';
+	if (composite) return composite.schema === schema ? ref('CompositeTypes', composite.name) : 'unknown';
 
 	const relation = context.relations.find((r) => r.name === pgType);
-	if (relation)
-		return `${ref(relation.kind === 'table' ? 'Tables' : 'Views', relation.name)}["Row"]`;
+	if (relation) return `${ref(relation.kind === 'table' ? 'Tables' : 'Views', relation.name)}["Row"]`;
 	return 'unknown';
 }
 

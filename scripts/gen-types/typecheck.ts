@@ -16,10 +16,7 @@ const OPTIONS: ts.CompilerOptions = {
 };
 
 /** Diagnostics as "file:line: message" lines; empty when the files type-check. */
-export function typecheck(
-	rootFiles: string[],
-	virtualFiles: Record<string, string> = {}
-): string[] {
+export function typecheck(rootFiles: string[], virtualFiles: Record<string, string> = {}): string[] {
 	const host = ts.createCompilerHost(OPTIONS);
 	const readFile = host.readFile.bind(host);
 	const fileExists = host.fileExists.bind(host);

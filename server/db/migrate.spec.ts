@@ -68,7 +68,10 @@ describe('migrate', () => {
 
 	it('re-applies a changed platform file (they are written to be re-runnable)', async () => {
 		await migrate(db, { root });
-		write('server/platform/00-base.sql', 'create table if not exists log (step text); create table if not exists extra (x int);');
+		write(
+			'server/platform/00-base.sql',
+			'create table if not exists log (step text); create table if not exists extra (x int);'
+		);
 		expect((await migrate(db, { root })).applied).toEqual(['platform/00-base.sql']);
 	});
 
@@ -78,7 +81,10 @@ describe('migrate', () => {
 	});
 
 	it('names the file and line of a failing migration and keeps nothing of it', async () => {
-		write('supabase/migrations/20260103000000_broken.sql', "insert into log values ('partial');\nselect * from missing_table;");
+		write(
+			'supabase/migrations/20260103000000_broken.sql',
+			"insert into log values ('partial');\nselect * from missing_table;"
+		);
 		await expect(migrate(db, { root })).rejects.toThrow(/20260103000000_broken\.sql:2: .*missing_table/);
 		expect(await steps()).toEqual(['first', 'second']);
 		const { rows } = await db.query(`select 1 from callboard_meta.applied where name like '%broken%'`);

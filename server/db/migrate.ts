@@ -66,7 +66,8 @@ export async function planFiles(options: MigrateOptions): Promise<PlannedFile[]>
 		}
 		plan.push({ kind: 'migration', name, file: path.join(migrations, name) });
 	}
-	if (options.seed) plan.push({ kind: 'seed', name: 'seed.sql', file: path.join(options.root, 'supabase', 'seed.sql') });
+	if (options.seed)
+		plan.push({ kind: 'seed', name: 'seed.sql', file: path.join(options.root, 'supabase', 'seed.sql') });
 	return plan;
 }
 

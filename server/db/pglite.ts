@@ -25,11 +25,9 @@ function wrap(target: PGlite | Transaction): Queryable {
 
 export async function openPglite(options: { dataDir?: string } = {}): Promise<Db> {
 	const pg = await PGlite.create({ dataDir: options.dataDir, extensions: { pgcrypto }, parsers });
-	const base = wrap(pg);
 	return {
 		engine: 'pglite',
-		query: base.query,
-		exec: base.exec,
+		...wrap(pg),
 		transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
 		async listen(channel, onPayload) {
 			const unsubscribe = await pg.listen(channel, onPayload);

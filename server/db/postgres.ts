@@ -31,17 +31,15 @@ export function openPostgres(url: string, options: { max?: number } = {}): Db {
 		types: { date: { to: 1082, from: [1082], serialize: (v: string) => v, parse: (v: string) => v } },
 		connection: { application_name: 'callboard' }
 	});
-	const base = wrap(sql);
 	return {
 		engine: 'postgres',
-		query: base.query,
-		exec: base.exec,
+		...wrap(sql),
 		async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
 			return (await sql.begin((tx) => fn(wrap(tx)))) as T;
 		},
 		async listen(channel, onPayload) {
-			const { unlisten } = await sql.listen(channel, onPayload);
-			return unlisten;
+			const subscription = await sql.listen(channel, onPayload);
+			return () => subscription.unlisten();
 		},
 		close: () => sql.end({ timeout: 5 })
 	};

@@ -47,7 +47,9 @@ export function createStaticHandler(buildDir: string) {
 		}
 		const file = found ?? (await fileAt(root, '/index.html'));
 		if (!file) {
-			res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The app is not built yet: run npm run build');
+			res
+				.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+				.end('The app is not built yet: run npm run build');
 			return;
 		}
 		const immutable = pathname.startsWith('/_app/immutable/');

@@ -42,7 +42,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
 			await sql`select 1`;
 			return;
 		} catch (err) {
-			if (Date.now() > deadline) throw new Error(`postgres did not start in 30 s: ${String(err)}\n${log()}`);
+			if (Date.now() > deadline) throw new Error(`postgres did not start in 30 s:\n${log()}`, { cause: err });
 		} finally {
 			await sql.end({ timeout: 1 });
 		}
@@ -54,7 +54,16 @@ export async function startPostgres15(): Promise<Postgres15> {
 	const base = mkdtempSync(path.join(os.tmpdir(), 'callboard-pg15-'));
 	if (process.getuid?.() === 0) chownSync(base, Number(spawnSync('id', ['-u', 'postgres']).stdout), 0);
 	const dataDir = path.join(base, 'data');
-	const [initCmd, initArgs] = asDbUser(`${BIN}/initdb`, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+	const [initCmd, initArgs] = asDbUser(`${BIN}/initdb`, [
+		'-D',
+		dataDir,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--locale=C.UTF-8'
+	]);
 	const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
 	if (init.status !== 0) {
 		rmSync(base, { recursive: true, force: true });
@@ -62,8 +71,22 @@ export async function startPostgres15(): Promise<Postgres15> {
 	}
 
 	const port = await freePort();
-	const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'listen_addresses=127.0.0.1', 'max_connections=200'];
-	const [cmd, args] = asDbUser(`${BIN}/postgres`, ['-D', dataDir, '-p', String(port), '-k', base, ...settings.flatMap((s) => ['-c', s])]);
+	const settings = [
+		'fsync=off',
+		'synchronous_commit=off',
+		'full_page_writes=off',
+		'listen_addresses=127.0.0.1',
+		'max_connections=200'
+	];
+	const [cmd, args] = asDbUser(`${BIN}/postgres`, [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		base,
+		...settings.flatMap((s) => ['-c', s])
+	]);
 	const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,0 +1,44 @@
+// End-to-end tests in Debian's Chromium against the real single-box server
+// on a fresh data folder (demo seed, no simulator).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-e2e-'));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/playwright',
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	fullyParallel: false,
+	workers: 1,
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		viewport: { width: 1280, height: 720 },
+		// The first users' browsers are set to Chinese.
+		locale: 'zh-CN',
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		command: 'node --import tsx server/main.ts',
+		url: `http://127.0.0.1:${PORT}/config.json`,
+		env: { PORT: String(PORT), HOST: '127.0.0.1', CALLBOARD_DATA: dataDir, CALLBOARD_SIMULATE: '0' },
+		reuseExistingServer: false,
+		timeout: 240_000,
+		stdout: 'pipe'
+	}
+});
