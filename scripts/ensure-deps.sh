@@ -13,8 +13,12 @@ say() { printf '[deps] %s\n' "$*"; }
 
 # npm packages: install when node_modules is missing or older than the lockfile.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	say "installing npm packages (npm ci)"
-	npm ci --no-audit --no-fund --loglevel=error
+	# Not `npm ci`: the registry here lacks some optional platform packages
+	# (e.g. @lix-js/sdk-darwin-arm64) that the lockfile names, and `npm ci`
+	# refuses such a lockfile; `npm install --no-save` installs the locked
+	# versions and skips the missing optional ones without touching the lockfile.
+	say "installing npm packages (npm install from the lockfile)"
+	npm install --no-save --no-audit --no-fund --loglevel=error
 fi
 
 [ "$want_test" = 1 ] || exit 0
