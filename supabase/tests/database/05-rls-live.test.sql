@@ -1,0 +1,162 @@
+-- RLS matrix for the live tables, queue_live, agent_live and queue_intervals
+-- × every app role (and anon) × select/insert/update/delete. They hold only
+-- aggregates and agent states: every member of the site reads them, displays
+-- included; only ingest and rebuild (service role) write them, so every API
+-- write is refused by privileges.
+begin;
+select plan(108);
+
+-- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
+-- statement as a user, the way the API does (role authenticated and the JWT
+-- claims; a null actor is anon), undoes it, and returns the rows it saw
+-- (select) or changed (insert, update, delete); errors propagate.
+-- tests.outcome() returns that count as text, or 'error <sqlstate>'.
+create schema tests;
+
+create function tests.run_as(actor uuid, statement text) returns bigint
+language plpgsql as $$
+declare
+  api_role text := case when actor is null then 'anon' else 'authenticated' end;
+  n bigint;
+begin
+  begin
+    perform set_config('role', api_role, true);
+    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
+    if statement ~* '^\s*select' then
+      execute format('select count(*) from (%s) as seen', statement) into n;
+    else
+      execute statement;
+      get diagnostics n = row_count;
+    end if;
+    raise sqlstate 'TUNDO'; -- undoes the statement and the role switch; n survives
+  exception
+    when sqlstate 'TUNDO' then null;
+  end;
+  return n;
+end;
+$$;
+
+create function tests.outcome(actor uuid, statement text) returns text
+language plpgsql as $$
+begin
+  return tests.run_as(actor, statement)::text;
+exception
+  when others then return 'error ' || sqlstate;
+end;
+$$;
+
+-- tests.check(actor, statement, expected, description) is one assertion:
+-- expected is the number of rows the statement sees or changes, or the
+-- five-character SQLSTATE it must fail with.
+create function tests.check(actor uuid, statement text, expected text, description text) returns text
+language sql as $$
+  select case
+    when length(expected) < 5 then is(tests.outcome(actor, statement), expected, description)
+    else throws_ok(format('select tests.run_as(%L, %L)', actor, statement), expected, null, description)
+  end
+$$;
+
+create table tests.actors (ord int primary key, name text not null, id uuid);
+
+-- The matrix: per table and operation, the expected outcome for each actor
+-- in tests.actors order (see below); tests.check_matrix() makes each cell an
+-- assertion.
+create table tests.matrix (ord serial, op text, what text, statement text, expected text[]);
+
+create function tests.check_matrix() returns setof text
+language sql as $$
+  select tests.check(a.id, m.statement, x.expected, format('%s: %s %s %s', a.name, m.op, m.what,
+    case
+      when length(x.expected) = 5 then format('is refused (%s)', x.expected)
+      else format('%s %s row%s', case when m.op = 'select' then 'sees' else 'changes' end,
+        x.expected, case when x.expected = '1' then '' else 's' end)
+    end))
+  from tests.matrix m
+  cross join lateral unnest(m.expected) with ordinality as x (expected, ord)
+  join tests.actors a on a.ord = x.ord
+  order by m.ord, a.ord
+$$;
+
+-- Actors: the seed's users (DESIGN.md §4 roles at the demo site), plus a qa
+-- and an analyst, which the seed does not have.
+insert into auth.users (id, aud, role, email) values
+  ('b0000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'qa@test.local'),
+  ('b0000000-0000-4000-8000-000000000006', 'authenticated', 'authenticated', 'analyst@test.local');
+insert into public.members (user_id, site_id, role) values
+  ('b0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', 'qa'),
+  ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', 'analyst');
+
+insert into tests.actors (ord, name, id) values
+  (1, 'agent', 'a0000000-0000-4000-8000-000000000101'),      -- agent01, team 1 (Hotline A)
+  (2, 'lead', 'a0000000-0000-4000-8000-000000000011'),       -- lead1, leads team 1
+  (3, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
+  (4, 'manager', 'a0000000-0000-4000-8000-000000000002'),
+  (5, 'qa', 'b0000000-0000-4000-8000-000000000005'),
+  (6, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
+  (7, 'admin', 'a0000000-0000-4000-8000-000000000001'),
+  (8, 'display', 'a0000000-0000-4000-8000-000000000004'),
+  (9, 'anon', null);
+
+-- Fixtures: the seed has an empty queue_live row per queue; add a queue
+-- without one, three logged-in agents (two of team 1, one of team 2) and two
+-- intervals.
+insert into public.queues (id, site_id, name)
+values ('9e000000-0000-4000-8000-0000000000f1', '5a000000-0000-4000-8000-000000000001', 'Test queue without live row');
+update public.queue_live set calls_waiting = 2, oldest_waiting_since = now() - interval '40 seconds'
+where queue_id = '9e000000-0000-4000-8000-000000000001';
+insert into public.agent_live (agent_id, site_id, state, state_since, queue_id) values
+  ('ac000000-0000-4000-8000-000000000101', '5a000000-0000-4000-8000-000000000001', 'on_call', now(), '9e000000-0000-4000-8000-000000000001'),
+  ('ac000000-0000-4000-8000-000000000102', '5a000000-0000-4000-8000-000000000001', 'available', now(), null),
+  ('ac000000-0000-4000-8000-000000000111', '5a000000-0000-4000-8000-000000000001', 'break', now(), null);
+insert into public.queue_intervals (queue_id, site_id, interval_start, offered, answered, answered_within_sl) values
+  ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:00+08', 12, 11, 9),
+  ('9e000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:00+08', 4, 4, 4);
+
+insert into tests.matrix (op, what, statement, expected) values
+  --  agent  lead   sup    mgr    qa     anlyst admin  disp   anon
+  ('select', 'queue_live of own site',
+    $$select * from queue_live$$,
+    '{4,     4,     4,     4,     4,     4,     4,     4,     0}'),
+  ('insert', 'a queue_live row',
+    $$insert into queue_live (queue_id, site_id)
+      values ('9e000000-0000-4000-8000-0000000000f1', '5a000000-0000-4000-8000-000000000001')$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('update', 'the queue_live row of the sales hotline',
+    $$update queue_live set calls_waiting = 0, oldest_waiting_since = null
+      where queue_id = '9e000000-0000-4000-8000-000000000001'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('delete', 'the queue_live row of the sales hotline',
+    $$delete from queue_live where queue_id = '9e000000-0000-4000-8000-000000000001'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('select', 'agent_live of own site',
+    $$select * from agent_live$$,
+    '{3,     3,     3,     3,     3,     3,     3,     3,     0}'),
+  ('insert', 'an agent_live row for agent03',
+    $$insert into agent_live (agent_id, site_id, state, state_since)
+      values ('ac000000-0000-4000-8000-000000000103', '5a000000-0000-4000-8000-000000000001', 'available', now())$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('update', 'the agent_live row of agent01',
+    $$update agent_live set state = 'available' where agent_id = 'ac000000-0000-4000-8000-000000000101'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('delete', 'the agent_live row of agent01',
+    $$delete from agent_live where agent_id = 'ac000000-0000-4000-8000-000000000101'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('select', 'queue_intervals of own site',
+    $$select * from queue_intervals$$,
+    '{2,     2,     2,     2,     2,     2,     2,     2,     0}'),
+  ('insert', 'a queue interval',
+    $$insert into queue_intervals (queue_id, site_id, interval_start)
+      values ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:15+08')$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('update', 'the intervals of the sales hotline',
+    $$update queue_intervals set offered = 0, answered = 0, answered_within_sl = 0
+      where queue_id = '9e000000-0000-4000-8000-000000000001'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('delete', 'the intervals of the sales hotline',
+    $$delete from queue_intervals where queue_id = '9e000000-0000-4000-8000-000000000001'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}');
+
+select * from tests.check_matrix();
+
+select * from finish();
+rollback;

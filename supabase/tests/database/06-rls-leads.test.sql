@@ -1,0 +1,156 @@
+-- RLS matrix for leads (customer names and phone numbers) × every app role
+-- (and anon) × select/insert/update/delete, then the edges: only the owning
+-- caller, the lead of their team and managers read or write a lead (DESIGN.md
+-- §4). The seed gives each of the ten outbound callers (team 4) three leads;
+-- the actors here are agent31 and lead4 of that team.
+begin;
+select plan(45);
+
+-- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
+-- statement as a user, the way the API does (role authenticated and the JWT
+-- claims; a null actor is anon), undoes it, and returns the rows it saw
+-- (select) or changed (insert, update, delete); errors propagate.
+-- tests.outcome() returns that count as text, or 'error <sqlstate>'.
+create schema tests;
+
+create function tests.run_as(actor uuid, statement text) returns bigint
+language plpgsql as $$
+declare
+  api_role text := case when actor is null then 'anon' else 'authenticated' end;
+  n bigint;
+begin
+  begin
+    perform set_config('role', api_role, true);
+    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
+    if statement ~* '^\s*select' then
+      execute format('select count(*) from (%s) as seen', statement) into n;
+    else
+      execute statement;
+      get diagnostics n = row_count;
+    end if;
+    raise sqlstate 'TUNDO'; -- undoes the statement and the role switch; n survives
+  exception
+    when sqlstate 'TUNDO' then null;
+  end;
+  return n;
+end;
+$$;
+
+create function tests.outcome(actor uuid, statement text) returns text
+language plpgsql as $$
+begin
+  return tests.run_as(actor, statement)::text;
+exception
+  when others then return 'error ' || sqlstate;
+end;
+$$;
+
+-- tests.check(actor, statement, expected, description) is one assertion:
+-- expected is the number of rows the statement sees or changes, or the
+-- five-character SQLSTATE it must fail with.
+create function tests.check(actor uuid, statement text, expected text, description text) returns text
+language sql as $$
+  select case
+    when length(expected) < 5 then is(tests.outcome(actor, statement), expected, description)
+    else throws_ok(format('select tests.run_as(%L, %L)', actor, statement), expected, null, description)
+  end
+$$;
+
+create table tests.actors (ord int primary key, name text not null, id uuid);
+
+-- The matrix: per table and operation, the expected outcome for each actor
+-- in tests.actors order (see below); tests.check_matrix() makes each cell an
+-- assertion.
+create table tests.matrix (ord serial, op text, what text, statement text, expected text[]);
+
+create function tests.check_matrix() returns setof text
+language sql as $$
+  select tests.check(a.id, m.statement, x.expected, format('%s: %s %s %s', a.name, m.op, m.what,
+    case
+      when length(x.expected) = 5 then format('is refused (%s)', x.expected)
+      else format('%s %s row%s', case when m.op = 'select' then 'sees' else 'changes' end,
+        x.expected, case when x.expected = '1' then '' else 's' end)
+    end))
+  from tests.matrix m
+  cross join lateral unnest(m.expected) with ordinality as x (expected, ord)
+  join tests.actors a on a.ord = x.ord
+  order by m.ord, a.ord
+$$;
+
+-- Actors: the seed's users (DESIGN.md §4 roles at the demo site), plus a qa
+-- and an analyst, which the seed does not have.
+insert into auth.users (id, aud, role, email) values
+  ('b0000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'qa@test.local'),
+  ('b0000000-0000-4000-8000-000000000006', 'authenticated', 'authenticated', 'analyst@test.local');
+insert into public.members (user_id, site_id, role) values
+  ('b0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', 'qa'),
+  ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', 'analyst');
+
+insert into tests.actors (ord, name, id) values
+  (1, 'agent', 'a0000000-0000-4000-8000-000000000131'),      -- agent31, team 4 (Outbound)
+  (2, 'lead', 'a0000000-0000-4000-8000-000000000014'),       -- lead4, leads team 4
+  (3, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
+  (4, 'manager', 'a0000000-0000-4000-8000-000000000002'),
+  (5, 'qa', 'b0000000-0000-4000-8000-000000000005'),
+  (6, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
+  (7, 'admin', 'a0000000-0000-4000-8000-000000000001'),
+  (8, 'display', 'a0000000-0000-4000-8000-000000000004'),
+  (9, 'anon', null);
+
+insert into tests.matrix (op, what, statement, expected) values
+  --  agent  lead   sup    mgr    qa     anlyst admin  disp   anon
+  ('select', 'leads of own site',
+    $$select * from leads$$,
+    '{3,     30,    0,     30,    0,     0,     0,     0,     0}'),
+  ('insert', 'a lead owned by agent31',
+    $$insert into leads (site_id, owner_agent_id, customer_name, phone, source)
+      values ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000131', '测试客户', '13800009999', 'outreach')$$,
+    '{1,     1,     42501, 1,     42501, 42501, 42501, 42501, 42501}'),
+  ('update', 'the leads of agent31',
+    $$update leads set notes = 'called back' where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$,
+    '{3,     3,     0,     3,     0,     0,     0,     0,     0}'),
+  ('delete', 'the leads of agent31',
+    $$delete from leads where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$,
+    '{0,     3,     0,     3,     0,     0,     0,     0,     0}');
+
+select * from tests.check_matrix();
+
+-- Edges: within a team a caller's leads are theirs alone; a lead's reach
+-- ends at their team.
+select tests.check('a0000000-0000-4000-8000-000000000132',
+  $$select * from leads where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$, '0',
+  'agent32: sees none of the leads of agent31 (same team)');
+select tests.check('a0000000-0000-4000-8000-000000000132',
+  $$update leads set notes = 'x' where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$, '0',
+  'agent32: changes none of the leads of agent31');
+select tests.check('a0000000-0000-4000-8000-000000000132',
+  $$insert into leads (site_id, owner_agent_id, customer_name, phone, source) values
+    ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000131', '测试客户', '13800009999', 'outreach')$$,
+  '42501', 'agent32: cannot add a lead in the name of agent31');
+select tests.check('a0000000-0000-4000-8000-000000000131',
+  $$update leads set owner_agent_id = 'ac000000-0000-4000-8000-000000000132'
+    where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$,
+  '42501', 'agent31: cannot hand own leads to agent32');
+select tests.check('a0000000-0000-4000-8000-000000000014',
+  $$update leads set owner_agent_id = 'ac000000-0000-4000-8000-000000000101'
+    where owner_agent_id = 'ac000000-0000-4000-8000-000000000131'$$,
+  '42501', 'lead4: cannot move a lead of team 4 to agent01 of team 1');
+select tests.check('a0000000-0000-4000-8000-000000000011', 'select * from leads', '0',
+  'lead1: sees none of the leads of team 4');
+select tests.check('a0000000-0000-4000-8000-000000000011', 'update leads set notes = null', '0',
+  'lead1: changes none of the leads of team 4');
+select tests.check('a0000000-0000-4000-8000-000000000011', 'delete from leads', '0',
+  'lead1: deletes none of the leads of team 4');
+
+-- Whom an agent row belongs to decides who reads its leads, so only roles
+-- that may read leads anyway should change it: a supervisor pointing
+-- agent31's row at their own login (or a display's) reads agent31's customers.
+select isnt(
+  tests.outcome('a0000000-0000-4000-8000-000000000003',
+    $$update agents set user_id = (select auth.uid()) where id = 'ac000000-0000-4000-8000-000000000131'$$),
+  '1',
+  'supervisor: cannot make agent31''s row their own (agents.user_id), which would expose its leads'
+);
+
+select * from finish();
+rollback;

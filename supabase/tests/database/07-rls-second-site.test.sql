@@ -1,0 +1,271 @@
+-- Sites are tenants: with a second site beside the seed's demo site, nobody
+-- of one site reads or writes the other's rows, in any table. Also the edges
+-- of DESIGN.md §4 that need two of something: a display reads its own site's
+-- live tables and no customer data; agents read their own team's agent rows
+-- only; a lead reads their own team's leads only.
+begin;
+select plan(182);
+
+-- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
+-- statement as a user, the way the API does (role authenticated and the JWT
+-- claims; a null actor is anon), undoes it, and returns the rows it saw
+-- (select) or changed (insert, update, delete); errors propagate.
+-- tests.outcome() returns that count as text, or 'error <sqlstate>'.
+create schema tests;
+
+create function tests.run_as(actor uuid, statement text) returns bigint
+language plpgsql as $$
+declare
+  api_role text := case when actor is null then 'anon' else 'authenticated' end;
+  n bigint;
+begin
+  begin
+    perform set_config('role', api_role, true);
+    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
+    if statement ~* '^\s*select' then
+      execute format('select count(*) from (%s) as seen', statement) into n;
+    else
+      execute statement;
+      get diagnostics n = row_count;
+    end if;
+    raise sqlstate 'TUNDO'; -- undoes the statement and the role switch; n survives
+  exception
+    when sqlstate 'TUNDO' then null;
+  end;
+  return n;
+end;
+$$;
+
+create function tests.outcome(actor uuid, statement text) returns text
+language plpgsql as $$
+begin
+  return tests.run_as(actor, statement)::text;
+exception
+  when others then return 'error ' || sqlstate;
+end;
+$$;
+
+-- tests.check(actor, statement, expected, description) is one assertion:
+-- expected is the number of rows the statement sees or changes, or the
+-- five-character SQLSTATE it must fail with.
+create function tests.check(actor uuid, statement text, expected text, description text) returns text
+language sql as $$
+  select case
+    when length(expected) < 5 then is(tests.outcome(actor, statement), expected, description)
+    else throws_ok(format('select tests.run_as(%L, %L)', actor, statement), expected, null, description)
+  end
+$$;
+
+create table tests.actors (ord int primary key, name text not null, id uuid);
+
+
+-- Actors: the seed's users (DESIGN.md §4 roles at the demo site), plus a qa
+-- and an analyst, which the seed does not have.
+insert into auth.users (id, aud, role, email) values
+  ('b0000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated', 'qa@test.local'),
+  ('b0000000-0000-4000-8000-000000000006', 'authenticated', 'authenticated', 'analyst@test.local');
+insert into public.members (user_id, site_id, role) values
+  ('b0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', 'qa'),
+  ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', 'analyst');
+
+insert into tests.actors (ord, name, id) values
+  (1, 'agent', 'a0000000-0000-4000-8000-000000000101'),      -- agent01, team 1 (Hotline A)
+  (2, 'lead', 'a0000000-0000-4000-8000-000000000011'),       -- lead1, leads team 1
+  (3, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
+  (4, 'manager', 'a0000000-0000-4000-8000-000000000002'),
+  (5, 'qa', 'b0000000-0000-4000-8000-000000000005'),
+  (6, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
+  (7, 'admin', 'a0000000-0000-4000-8000-000000000001'),
+  (8, 'display', 'a0000000-0000-4000-8000-000000000004'),
+  (9, 'anon', null);
+
+-- Site 2, with a team, a queue, an agent, members (agent, lead, manager,
+-- display) and a row in every table that has a site.
+insert into public.sites (id, name) values ('5b000000-0000-4000-8000-000000000002', 'Second test site');
+insert into public.teams (id, site_id, name)
+values ('7b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 team');
+insert into public.queues (id, site_id, name)
+values ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 queue');
+insert into auth.users (id, aud, role, email)
+select id::uuid, 'authenticated', 'authenticated', email
+from (values
+  ('b0000000-0000-4000-8000-000000000201', 'agent@site2.test'),
+  ('b0000000-0000-4000-8000-000000000211', 'lead@site2.test'),
+  ('b0000000-0000-4000-8000-000000000202', 'manager@site2.test'),
+  ('b0000000-0000-4000-8000-000000000204', 'display@site2.test')
+) as u (id, email);
+insert into public.agents (id, site_id, team_id, user_id, display_name, employee_no)
+values ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
+  '7b000000-0000-4000-8000-000000000021', 'b0000000-0000-4000-8000-000000000201', 'Site 2 agent', 'S2-001');
+insert into public.members (user_id, site_id, team_id, role) values
+  ('b0000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'agent'),
+  ('b0000000-0000-4000-8000-000000000211', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'lead'),
+  ('b0000000-0000-4000-8000-000000000202', '5b000000-0000-4000-8000-000000000002', null, 'manager'),
+  ('b0000000-0000-4000-8000-000000000204', '5b000000-0000-4000-8000-000000000002', null, 'display');
+insert into public.agent_skills (site_id, agent_id, queue_id)
+values ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '9b000000-0000-4000-8000-000000000021');
+insert into public.queue_live (queue_id, site_id, calls_waiting, oldest_waiting_since)
+values ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 1, now());
+insert into public.call_events (event_id, site_id, queue_id, call_id, kind, agent_id, occurred_at)
+select 'test-s2-' || kind, '5b000000-0000-4000-8000-000000000002', '9b000000-0000-4000-8000-000000000021', 'S2-1', kind,
+  agent_id::uuid, now()
+from (values ('call_offered', null), ('call_answered', 'ab000000-0000-4000-8000-000000000201')) as e (kind, agent_id);
+insert into public.leads (site_id, owner_agent_id, customer_name, phone, source)
+select '5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '测试客户' || n, '1390000000' || n, 'outreach'
+from generate_series(1, 2) as n;
+
+-- Live rows and facts at both sites: agent01 (team 1) of site 1, the agent of site 2.
+insert into public.agent_live (agent_id, site_id, state, state_since) values
+  ('ac000000-0000-4000-8000-000000000101', '5a000000-0000-4000-8000-000000000001', 'on_call', now()),
+  ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', 'on_call', now());
+insert into public.queue_intervals (queue_id, site_id, interval_start, offered) values
+  ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:00+08', 5),
+  ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', '2026-11-23 09:00+08', 3);
+insert into public.agent_state_events (event_id, site_id, agent_id, state, occurred_at) values
+  ('test-state-1', '5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', 'on_call', now()),
+  ('test-state-2', '5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', 'on_call', now());
+insert into public.call_events (event_id, site_id, queue_id, call_id, kind, agent_id, occurred_at)
+values ('test-s1-1', '5a000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000001', 'S1-1', 'call_answered',
+  'ac000000-0000-4000-8000-000000000101', now());
+
+insert into tests.actors (ord, name, id) values
+  (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
+  (12, 'lead of site 2', 'b0000000-0000-4000-8000-000000000211'),
+  (13, 'manager of site 2', 'b0000000-0000-4000-8000-000000000202'),
+  (14, 'display of site 2', 'b0000000-0000-4000-8000-000000000204');
+
+-- Every actor of one site × every table: no row of the other site. Both sites
+-- have rows in every table, or "sees none" would prove nothing.
+create table tests.tables (ord serial, tbl text);
+insert into tests.tables (tbl) values ('sites'), ('teams'), ('members'), ('queues'), ('agents'), ('agent_skills'),
+  ('call_events'), ('agent_state_events'), ('queue_live'), ('agent_live'), ('queue_intervals'), ('leads');
+create function tests.site_rows(tbl text, site uuid) returns text
+language sql immutable as $$
+  select format('select * from public.%I where %I = %L', tbl, case when tbl = 'sites' then 'id' else 'site_id' end, site)
+$$;
+create function tests.row_count(statement text) returns bigint
+language plpgsql as $$
+declare
+  n bigint;
+begin
+  execute format('select count(*) from (%s) as rows', statement) into n;
+  return n;
+end;
+$$;
+
+select is(
+  array(
+    select tbl from tests.tables
+    where tests.row_count(tests.site_rows(tbl, '5a000000-0000-4000-8000-000000000001')) = 0
+       or tests.row_count(tests.site_rows(tbl, '5b000000-0000-4000-8000-000000000002')) = 0
+  ),
+  '{}'::text[],
+  'fixtures: both sites have rows in every public table'
+);
+
+select tests.check(a.id, tests.site_rows(t.tbl, other.site), '0',
+  format('%s: sees no %s row of the other site', case when a.ord < 10 then a.name || ' of site 1' else a.name end, t.tbl))
+from tests.actors a
+cross join lateral (
+  select case when a.ord < 10 then '5b000000-0000-4000-8000-000000000002'::uuid
+    else '5a000000-0000-4000-8000-000000000001' end as site
+) as other
+cross join tests.tables t
+where a.id is not null
+order by a.ord, t.ord;
+
+-- The display of site 1 reads its own site's live tables, and no customer data
+-- even though its site has some; the display of site 2 reads its own.
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from queue_live', '4',
+  'display of site 1: reads the 4 queue_live rows of its site');
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from agent_live', '1',
+  'display of site 1: reads the 1 agent_live row of its site');
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from queue_intervals', '1',
+  'display of site 1: reads the 1 queue_intervals row of its site');
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from leads', '0',
+  'display of site 1: reads no leads (customer data)');
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from call_events', '0',
+  'display of site 1: reads no call_events');
+select tests.check('a0000000-0000-4000-8000-000000000004', 'select * from agent_state_events', '0',
+  'display of site 1: reads no agent_state_events');
+select tests.check('b0000000-0000-4000-8000-000000000204', 'select * from queue_live', '1',
+  'display of site 2: reads the 1 queue_live row of its site');
+select tests.check('b0000000-0000-4000-8000-000000000204', 'select * from agent_live', '1',
+  'display of site 2: reads the 1 agent_live row of its site');
+select tests.check('b0000000-0000-4000-8000-000000000204', 'select * from queue_intervals', '1',
+  'display of site 2: reads the 1 queue_intervals row of its site');
+
+-- Agents read the agent rows of their own team only.
+select tests.check('a0000000-0000-4000-8000-000000000101',
+  $$select * from agents where team_id = '7e000000-0000-4000-8000-000000000001'$$, '10',
+  'agent01: reads the 10 agent rows of own team 1');
+select tests.check('a0000000-0000-4000-8000-000000000101',
+  $$select * from agents where team_id = '7e000000-0000-4000-8000-000000000002'$$, '0',
+  'agent01: reads no agent row of team 2');
+select tests.check('a0000000-0000-4000-8000-000000000101', 'select * from agents', '10',
+  'agent01: reads 10 agent rows in all');
+select tests.check('b0000000-0000-4000-8000-000000000201', 'select * from agents', '1',
+  'agent of site 2: reads only the agent row of its team');
+
+-- Leads read their own team's leads only.
+select tests.check('a0000000-0000-4000-8000-000000000014', 'select * from leads', '30',
+  'lead4: reads the 30 leads of own team 4 and no others');
+select tests.check('a0000000-0000-4000-8000-000000000011', 'select * from leads', '0',
+  'lead1: reads none of the leads of team 4');
+select tests.check('b0000000-0000-4000-8000-000000000211', 'select * from leads', '2',
+  'lead of site 2: reads the 2 leads of own team and none of site 1');
+select tests.check('b0000000-0000-4000-8000-000000000202', 'select * from leads', '2',
+  'manager of site 2: reads the 2 leads of own site and none of site 1');
+select tests.check('b0000000-0000-4000-8000-000000000201', 'select * from leads', '2',
+  'agent of site 2: reads own 2 leads');
+
+-- Staff of site 1 cannot write into site 2, whatever they may do at home.
+select tests.check(a.id, w.statement, w.expected, format('%s of site 1: %s', a.name, w.what))
+from (values
+  (1, 'admin', $$insert into members (user_id, site_id, role)
+    values ((select auth.uid()), '5b000000-0000-4000-8000-000000000002', 'admin')$$,
+    '42501', 'cannot make themselves admin of site 2'),
+  (2, 'admin', $$update sites set name = 'Taken' where id = '5b000000-0000-4000-8000-000000000002'$$, '0', 'cannot rename site 2'),
+  (3, 'admin', $$update members set role = 'display' where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot change the members of site 2'),
+  (4, 'admin', $$delete from members where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot remove the members of site 2'),
+  (5, 'manager', $$insert into teams (site_id, name) values ('5b000000-0000-4000-8000-000000000002', 'Planted')$$, '42501',
+    'cannot add a team to site 2'),
+  (6, 'manager', $$update teams set name = 'Taken' where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot rename the teams of site 2'),
+  (7, 'manager', $$delete from teams where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot delete the teams of site 2'),
+  (8, 'manager', $$insert into queues (site_id, name) values ('5b000000-0000-4000-8000-000000000002', 'Planted')$$, '42501',
+    'cannot add a queue to site 2'),
+  (9, 'manager', $$update queues set sl_target = 0 where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot change the queues of site 2'),
+  (10, 'manager', $$delete from queues where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot delete the queues of site 2'),
+  (11, 'manager', $$insert into agents (site_id, team_id, display_name, employee_no) values
+    ('5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'Planted', 'P-1')$$, '42501',
+    'cannot add an agent to site 2'),
+  (12, 'manager', $$update agents set active = false where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot deactivate the agents of site 2'),
+  (13, 'manager', $$delete from agents where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot delete the agents of site 2'),
+  (14, 'supervisor', $$insert into agent_skills (site_id, agent_id, queue_id) values ('5b000000-0000-4000-8000-000000000002',
+    'ab000000-0000-4000-8000-000000000201', '9b000000-0000-4000-8000-000000000021')$$, '42501',
+    'cannot add skills at site 2'),
+  (15, 'supervisor', $$update agent_skills set queue_id = queue_id where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot change the skills of site 2'),
+  (16, 'supervisor', $$delete from agent_skills where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot remove the skills of site 2'),
+  (17, 'manager', $$insert into leads (site_id, owner_agent_id, customer_name, phone, source) values
+    ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '测试客户', '13800009999', 'outreach')$$,
+    '42501', 'cannot add a lead at site 2'),
+  (18, 'manager', $$update leads set notes = 'x' where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot change the leads of site 2'),
+  (19, 'manager', $$delete from leads where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
+    'cannot delete the leads of site 2')
+) as w (ord, actor, statement, expected, what)
+join tests.actors a on a.name = w.actor
+order by w.ord;
+
+select * from finish();
+rollback;

@@ -1,0 +1,189 @@
+-- Private realtime channels, authorized as Supabase Realtime does it: with
+-- realtime.topic set to the channel's topic, a user may join when they can
+-- select a message of it, and may publish presence when they can insert one
+-- (DESIGN.md §3-4). wall:<site_id> is for every member of the site, displays
+-- included; agent:<agent_id> for that agent, their lead and the site's
+-- supervisors, managers and admins. Broadcasts come only from the database.
+begin;
+select plan(51);
+
+-- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
+-- statement as a user, the way the API does (role authenticated and the JWT
+-- claims; a null actor is anon), undoes it, and returns the rows it saw
+-- (select) or changed (insert, update, delete); errors propagate.
+-- tests.outcome() returns that count as text, or 'error <sqlstate>'.
+create schema tests;
+
+create function tests.run_as(actor uuid, statement text) returns bigint
+language plpgsql as $$
+declare
+  api_role text := case when actor is null then 'anon' else 'authenticated' end;
+  n bigint;
+begin
+  begin
+    perform set_config('role', api_role, true);
+    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
+    if statement ~* '^\s*select' then
+      execute format('select count(*) from (%s) as seen', statement) into n;
+    else
+      execute statement;
+      get diagnostics n = row_count;
+    end if;
+    raise sqlstate 'TUNDO'; -- undoes the statement and the role switch; n survives
+  exception
+    when sqlstate 'TUNDO' then null;
+  end;
+  return n;
+end;
+$$;
+
+create function tests.outcome(actor uuid, statement text) returns text
+language plpgsql as $$
+begin
+  return tests.run_as(actor, statement)::text;
+exception
+  when others then return 'error ' || sqlstate;
+end;
+$$;
+
+-- tests.check(actor, statement, expected, description) is one assertion:
+-- expected is the number of rows the statement sees or changes, or the
+-- five-character SQLSTATE it must fail with.
+create function tests.check(actor uuid, statement text, expected text, description text) returns text
+language sql as $$
+  select case
+    when length(expected) < 5 then is(tests.outcome(actor, statement), expected, description)
+    else throws_ok(format('select tests.run_as(%L, %L)', actor, statement), expected, null, description)
+  end
+$$;
+
+create table tests.actors (ord int primary key, name text not null, id uuid);
+
+-- tests.check_topic(): tests.check() on a channel, with realtime.topic set.
+create function tests.check_topic(topic text, actor uuid, statement text, expected text, description text) returns text
+language sql as $$
+  select set_config('realtime.topic', topic, true);
+  select tests.check(actor, statement, expected, description);
+$$;
+
+-- Site 2 with an agent, a supervisor and a display; a qa and an analyst at site 1.
+insert into public.sites (id, name) values ('5b000000-0000-4000-8000-000000000002', 'Second test site');
+insert into public.teams (id, site_id, name)
+values ('7b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 team');
+insert into auth.users (id, aud, role, email)
+select id::uuid, 'authenticated', 'authenticated', email
+from (values
+  ('b0000000-0000-4000-8000-000000000005', 'qa@test.local'),
+  ('b0000000-0000-4000-8000-000000000006', 'analyst@test.local'),
+  ('b0000000-0000-4000-8000-000000000201', 'agent@site2.test'),
+  ('b0000000-0000-4000-8000-000000000203', 'supervisor@site2.test'),
+  ('b0000000-0000-4000-8000-000000000204', 'display@site2.test')
+) as u (id, email);
+insert into public.agents (id, site_id, team_id, user_id, display_name, employee_no)
+values ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
+  '7b000000-0000-4000-8000-000000000021', 'b0000000-0000-4000-8000-000000000201', 'Site 2 agent', 'S2-001');
+insert into public.members (user_id, site_id, team_id, role) values
+  ('b0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', null, 'qa'),
+  ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', null, 'analyst'),
+  ('b0000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'agent'),
+  ('b0000000-0000-4000-8000-000000000203', '5b000000-0000-4000-8000-000000000002', null, 'supervisor'),
+  ('b0000000-0000-4000-8000-000000000204', '5b000000-0000-4000-8000-000000000002', null, 'display');
+
+insert into tests.actors (ord, name, id) values
+  (1, 'agent01', 'a0000000-0000-4000-8000-000000000101'),      -- team 1
+  (2, 'agent02', 'a0000000-0000-4000-8000-000000000102'),      -- team 1
+  (3, 'agent11', 'a0000000-0000-4000-8000-000000000111'),      -- team 2
+  (4, 'lead1', 'a0000000-0000-4000-8000-000000000011'),        -- leads team 1
+  (5, 'lead2', 'a0000000-0000-4000-8000-000000000012'),        -- leads team 2
+  (6, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
+  (7, 'manager', 'a0000000-0000-4000-8000-000000000002'),
+  (8, 'qa', 'b0000000-0000-4000-8000-000000000005'),
+  (9, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
+  (10, 'admin', 'a0000000-0000-4000-8000-000000000001'),
+  (11, 'display', 'a0000000-0000-4000-8000-000000000004'),
+  (12, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
+  (13, 'supervisor of site 2', 'b0000000-0000-4000-8000-000000000203'),
+  (14, 'display of site 2', 'b0000000-0000-4000-8000-000000000204'),
+  (15, 'anon', null);
+
+-- One message on every topic below, inserted as the database would.
+create table tests.topics (name text primary key, topic text not null);
+insert into tests.topics values
+  ('wall:<site 1>', 'wall:5a000000-0000-4000-8000-000000000001'),
+  ('wall:<site 2>', 'wall:5b000000-0000-4000-8000-000000000002'),
+  ('agent:<agent01>', 'agent:ac000000-0000-4000-8000-000000000101'),
+  ('wall:not-a-uuid', 'wall:not-a-uuid'),
+  ('wall:<site 1>:x', 'wall:5a000000-0000-4000-8000-000000000001:x'),
+  ('wall:<site 1>1', 'wall:5a000000-0000-4000-8000-0000000000011'),
+  ('WALL:<site 1>', 'WALL:5a000000-0000-4000-8000-000000000001'),
+  ('wall', 'wall'),
+  ('an empty topic', ''),
+  ('agent:<site 1>', 'agent:5a000000-0000-4000-8000-000000000001'),
+  ('wall:<agent01>', 'wall:ac000000-0000-4000-8000-000000000101');
+insert into realtime.messages (topic, extension, event, payload, private)
+select topic, 'broadcast', 'test-message', '{"table": "queue_live"}', true from tests.topics;
+
+select is(
+  (select relrowsecurity from pg_class where oid = 'realtime.messages'::regclass), true,
+  'realtime.messages has row level security enabled'
+);
+
+select tests.check_topic(t.topic, a.id, c.statement, c.expected,
+  format('%s: %s %s', a.name, c.verb, t.name))
+from (values
+  -- receive: can the user select the test message of the topic?
+  (1, 'wall:<site 1>', 'receive', '{agent01, lead1, supervisor, manager, qa, analyst, admin, display}', '1'),
+  (2, 'wall:<site 1>', 'receive', '{agent of site 2, display of site 2, anon}', '0'),
+  (3, 'wall:<site 2>', 'receive', '{agent of site 2, display of site 2}', '1'),
+  (4, 'wall:<site 2>', 'receive', '{display, admin}', '0'),
+  (5, 'agent:<agent01>', 'receive', '{agent01, lead1, supervisor, manager, admin}', '1'),
+  (6, 'agent:<agent01>', 'receive', '{agent02, agent11, lead2, qa, analyst, display, supervisor of site 2, anon}', '0'),
+  -- presence: may the user publish their presence on the topic?
+  (7, 'wall:<site 1>', 'presence', '{agent01, display}', '1'),
+  (8, 'wall:<site 1>', 'presence', '{agent of site 2, anon}', '42501'),
+  (9, 'agent:<agent01>', 'presence', '{agent01, lead1}', '1'),
+  (10, 'agent:<agent01>', 'presence', '{agent02, display}', '42501'),
+  -- broadcasts come only from the database; messages are never changed
+  (11, 'wall:<site 1>', 'broadcast', '{admin, display}', '42501'),
+  (12, 'wall:<site 1>', 'update', '{admin}', '0'),
+  (13, 'wall:<site 1>', 'delete', '{admin}', '42501'),
+  -- a malformed topic authorizes nothing, even for an admin
+  (14, 'wall:not-a-uuid', 'receive', '{admin}', '0'),
+  (15, 'wall:<site 1>:x', 'receive', '{admin}', '0'),
+  (16, 'wall:<site 1>1', 'receive', '{admin}', '0'),
+  (17, 'WALL:<site 1>', 'receive', '{admin}', '0'),
+  (18, 'wall', 'receive', '{admin}', '0'),
+  (19, 'an empty topic', 'receive', '{admin}', '0'),
+  (20, 'agent:<site 1>', 'receive', '{admin}', '0'),
+  (21, 'wall:<agent01>', 'receive', '{admin}', '0'),
+  (22, 'wall:not-a-uuid', 'presence', '{admin}', '42501'),
+  (23, 'an empty topic', 'presence', '{admin}', '42501')
+) as r (ord, topic_name, op, actors, expected)
+join tests.topics t on t.name = r.topic_name
+cross join lateral unnest(r.actors::text[]) with ordinality as u (actor, actor_ord)
+join tests.actors a on a.name = u.actor
+cross join lateral (
+  select
+    case r.op
+      when 'receive' then format('select * from realtime.messages where topic = %L and event = %L', t.topic, 'test-message')
+      when 'presence' then format($$insert into realtime.messages (topic, extension, event, payload, private)
+        values (%L, 'presence', 'presence', '{}', true)$$, t.topic)
+      when 'broadcast' then format($$insert into realtime.messages (topic, extension, event, payload, private)
+        values (%L, 'broadcast', 'forged', '{}', true)$$, t.topic)
+      when 'update' then format($$update realtime.messages set payload = '{}' where topic = %L$$, t.topic)
+      when 'delete' then format('delete from realtime.messages where topic = %L', t.topic)
+    end as statement,
+    r.expected,
+    case
+      when r.op = 'receive' and r.expected = '0' then 'cannot receive'
+      when r.op = 'receive' then 'receives'
+      when r.op = 'presence' and r.expected = '1' then 'publishes presence on'
+      when r.op = 'presence' then 'cannot publish presence on'
+      when r.op = 'broadcast' then 'cannot broadcast on'
+      else format('cannot %s messages of', r.op)
+    end as verb
+) as c
+order by r.ord, u.actor_ord;
+
+select * from finish();
+rollback;
