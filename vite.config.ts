@@ -29,6 +29,18 @@ export default defineConfig({
 					pool: 'forks',
 					fileParallelism: false
 				}
+			},
+			{
+				// The real supabase-js against the running server, on PGlite and PostgreSQL 15.
+				test: {
+					name: 'contract',
+					include: ['tests/contract/**/*.spec.ts'],
+					environment: 'node',
+					testTimeout: 30_000,
+					hookTimeout: 180_000,
+					pool: 'forks',
+					fileParallelism: false
+				}
 			}
 		]
 	}

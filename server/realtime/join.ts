@@ -1,0 +1,88 @@
+// phx_join on 'realtime:<sub-topic>', checked in RealtimeChannel.join's
+// order: topic name, join rate, channel count, token, private-channel read
+// policies, then the Postgres Changes extension this server does not have.
+// Every refusal is a phx_reply with status error and {reason}.
+import { authorizeRead, type Policies } from './authorize.ts';
+import { Channel, DATABASE_UNAVAILABLE, isPostgresError, readExtensions, type ChannelHost } from './channel.ts';
+import { errorText } from './hub.ts';
+import { parseJoinConfig, postgresChangesRefusal } from './join-config.ts';
+import { encodeReply, type PhxMessage } from './serializer.ts';
+import { checkToken, joinRefusal } from './tokens.ts';
+
+export interface JoinHost extends ChannelHost {
+	/** The API key the socket connected with: the token when the join carries none. */
+	readonly apiKeyToken: string;
+	readonly channelCount: number;
+	/** False once the socket closed (a join may have been waiting for the database). */
+	readonly isOpen: boolean;
+	/** Counts a join against the per-second budget; false when it is spent. */
+	allowJoin(): boolean;
+	/** Closes the whole socket (join flood). */
+	disconnect(reason: string): void;
+}
+
+export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<Channel | undefined> {
+	const { topic } = message;
+	const refuse = (reason: string): undefined => {
+		host.send(
+			encodeReply(host.vsn, {
+				joinRef: message.joinRef,
+				ref: message.ref,
+				topic,
+				status: 'error',
+				response: { reason }
+			})
+		);
+		return undefined;
+	};
+
+	const subTopic = topic.slice('realtime:'.length);
+	if (subTopic === '') return refuse('TopicNameRequired: You must provide a topic name');
+	const config = parseJoinConfig(message.payload);
+
+	if (!host.allowJoin()) {
+		refuse('ClientJoinRateLimitReached: Too many joins per second');
+		host.disconnect('Too many joins per second');
+		return undefined;
+	}
+	if (host.channelCount >= host.hub.options.maxChannelsPerSocket) {
+		return refuse('ChannelRateLimitReached: Too many channels');
+	}
+
+	const given = config.accessToken;
+	const token = given === undefined || given.startsWith('sb_') ? host.apiKeyToken : given;
+	const check = checkToken(token, host.hub.ctx.keys.jwt_secret);
+	if (!check.ok) return refuse(joinRefusal(check));
+
+	let policies: Policies | null = null;
+	if (config.private) {
+		const context = { topic: subTopic, claims: check.claims, headers: host.headers };
+		try {
+			policies = await authorizeRead(host.hub.ctx.db, context, readExtensions(config.presenceEnabled));
+		} catch (err) {
+			host.hub.ctx.log(`realtime ${topic}: read authorization failed: ${errorText(err)}`);
+			if (!isPostgresError(err)) return refuse(`UnableToConnectToProject: ${DATABASE_UNAVAILABLE}`);
+			policies = { broadcast: { read: false }, presence: { read: false } };
+		}
+		if (!policies.broadcast.read && !policies.presence.read) {
+			return refuse(`Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`);
+		}
+	}
+
+	const [change] = config.postgresChanges;
+	if (change) return refuse(postgresChangesRefusal(change));
+	if (!host.isOpen) return undefined;
+
+	const channel = new Channel(host, {
+		topic,
+		subTopic,
+		joinRef: message.joinRef,
+		config,
+		token,
+		claims: check.claims,
+		exp: check.exp,
+		policies
+	});
+	channel.open(message.ref);
+	return channel;
+}

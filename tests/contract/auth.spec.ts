@@ -1,0 +1,72 @@
+// Auth contract: the real supabase-js (auth-js 2.109.0) against /auth/v1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, USER, startTestServer, type TestServer } from './harness.ts';
+
+describe.each(ENGINES)('auth on %s', (engine) => {
+	let server: TestServer;
+	beforeAll(async () => {
+		server = await startTestServer(engine);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('signs in with the demo password and reads the user', async () => {
+		const client = server.anonClient();
+		const { data, error } = await client.auth.signInWithPassword({
+			email: 'display@demo.local',
+			password: 'callboard'
+		});
+		expect(error).toBeNull();
+		expect(data.user?.id).toBe(USER(4));
+		expect(data.session?.token_type).toBe('bearer');
+		expect(data.session?.expires_in).toBe(3600);
+		const { data: me, error: meError } = await client.auth.getUser();
+		expect(meError).toBeNull();
+		expect(me.user?.email).toBe('display@demo.local');
+	});
+
+	it('refuses a wrong password with GoTrue error fields', async () => {
+		const client = server.anonClient();
+		const { data, error } = await client.auth.signInWithPassword({
+			email: 'agent01@demo.local',
+			password: 'wrong'
+		});
+		expect(data.session).toBeNull();
+		expect(error?.status).toBe(400);
+		expect(error?.code).toBe('invalid_credentials');
+		expect(error?.message).toBe('Invalid login credentials');
+	});
+
+	it('rotates the refresh token and signs out', async () => {
+		const client = await server.signedIn('agent02@demo.local');
+		const first = (await client.auth.getSession()).data.session;
+		const { data, error } = await client.auth.refreshSession();
+		expect(error).toBeNull();
+		expect(data.session?.refresh_token).not.toBe(first?.refresh_token);
+		expect(data.session?.access_token).toBeTruthy();
+
+		const refreshToken = data.session?.refresh_token ?? '';
+		expect((await client.auth.signOut()).error).toBeNull();
+		const again = await server.anonClient().auth.refreshSession({ refresh_token: refreshToken });
+		expect(again.data.session).toBeNull();
+		expect(again.error?.status).toBe(400);
+	});
+
+	it('creates users only with the service key', async () => {
+		const admin = server.serviceClient();
+		const created = await admin.auth.admin.createUser({
+			email: `new-${engine}@demo.local`,
+			password: 'a-long-password',
+			email_confirm: true
+		});
+		expect(created.error).toBeNull();
+		const login = await server
+			.anonClient()
+			.auth.signInWithPassword({ email: `new-${engine}@demo.local`, password: 'a-long-password' });
+		expect(login.error).toBeNull();
+
+		const notAdmin = await server.anonClient().auth.admin.createUser({ email: 'x@demo.local', password: 'xxxxxxxx' });
+		expect(notAdmin.error?.status).toBe(403);
+	});
+});

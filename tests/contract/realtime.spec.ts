@@ -1,0 +1,133 @@
+// Realtime contract: the real supabase-js (realtime-js 2.109.0, `ws` as
+// transport) against /realtime/v1/websocket: presence between two clients,
+// client broadcast, Broadcast from Database, and rejoin after a restart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+	DEMO_SITE,
+	ENGINES,
+	QUEUE,
+	startTestServer,
+	subscribe,
+	waitFor,
+	type Client,
+	type TestServer
+} from './harness.ts';
+
+const wallTopic = `wall:${DEMO_SITE}`;
+
+async function signedInWithRealtime(server: TestServer, email: string): Promise<Client> {
+	const client = await server.signedIn(email);
+	await client.realtime.setAuth();
+	return client;
+}
+
+describe.each(ENGINES)('realtime on %s', (engine) => {
+	let server: TestServer;
+	beforeAll(async () => {
+		server = await startTestServer(engine);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('syncs presence between two displays on the private wall topic', async () => {
+		const [tvA, tvB] = await Promise.all([
+			signedInWithRealtime(server, 'display@demo.local'),
+			signedInWithRealtime(server, 'supervisor@demo.local')
+		]);
+		const a = tvA.channel(wallTopic, { config: { private: true, presence: { key: 'tv-a' } } });
+		const b = tvB.channel(wallTopic, { config: { private: true, presence: { key: 'tv-b' } } });
+		expect((await subscribe(a)).status).toBe('SUBSCRIBED');
+		expect((await subscribe(b)).status).toBe('SUBSCRIBED');
+		await a.track({ board: 'overview' });
+		await b.track({ board: 'agents' });
+		await waitFor(() => Object.keys(a.presenceState()).length === 2, 3_000, 'presence on A');
+		await waitFor(() => Object.keys(b.presenceState()).length === 2, 3_000, 'presence on B');
+		expect(b.presenceState()['tv-a']?.[0]).toMatchObject({ board: 'overview' });
+
+		await tvB.removeChannel(b);
+		await waitFor(() => Object.keys(a.presenceState()).length === 1, 3_000, 'leave seen by A');
+		await tvA.removeChannel(a);
+	});
+
+	it('relays client broadcasts with self and ack on a public channel', async () => {
+		// Private wall topics take broadcasts from the database only (their
+		// insert policy allows presence alone); a public room relays clients.
+		const client = await signedInWithRealtime(server, 'supervisor@demo.local');
+		const listener = await signedInWithRealtime(server, 'lead1@demo.local');
+		const got: unknown[] = [];
+		const heard: unknown[] = [];
+		const channel = client
+			.channel('floor-notes', { config: { broadcast: { self: true, ack: true } } })
+			.on('broadcast', { event: 'note' }, (m) => got.push(m.payload));
+		const other = listener.channel('floor-notes').on('broadcast', { event: 'note' }, (m) => heard.push(m.payload));
+		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
+		expect((await subscribe(other)).status).toBe('SUBSCRIBED');
+		const sent = await channel.send({ type: 'broadcast', event: 'note', payload: { text: '早会 9:00' } });
+		expect(sent).toBe('ok');
+		await waitFor(() => got.length === 1 && heard.length === 1, 2_000, 'own and relayed broadcast');
+		expect(got[0]).toEqual({ text: '早会 9:00' });
+		expect(heard[0]).toEqual({ text: '早会 9:00' });
+		await client.removeChannel(channel);
+		await listener.removeChannel(other);
+	});
+
+	it('rejoins after the server restarts and receives later database broadcasts', async () => {
+		const display = await signedInWithRealtime(server, 'display@demo.local');
+		const received: { payload: { record: { calls_waiting: number } } }[] = [];
+		const statuses: string[] = [];
+		const channel = display
+			.channel(wallTopic, { config: { private: true } })
+			.on('broadcast', { event: 'queue_live' }, (m) => received.push(m as (typeof received)[number]));
+		channel.subscribe((status) => statuses.push(status));
+		await waitFor(() => statuses.includes('SUBSCRIBED'), 5_000, 'first join');
+
+		await server.restart();
+		// realtime-js reconnects with backoff (1 s, 2 s, …) and rejoins its channels.
+		await waitFor(() => display.realtime.isConnected() && channel.state === 'joined', 15_000, 'rejoin');
+
+		const write = await server
+			.serviceClient()
+			.from('queue_live')
+			.update({ calls_waiting: 7, oldest_waiting_since: new Date().toISOString() })
+			.eq('queue_id', QUEUE(2));
+		expect(write.error).toBeNull();
+		await waitFor(() => received.some((m) => m.payload.record.calls_waiting === 7), 2_000, 'broadcast after restart');
+		await display.removeChannel(channel);
+	}, 30_000);
+
+	it('survives garbage frames and a flood of joins', async () => {
+		const url = `${server.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${server.keys.anon_key}&vsn=1.0.0`;
+		const socket = new WebSocket(url);
+		await new Promise((resolve, reject) => {
+			socket.once('open', resolve);
+			socket.once('error', reject);
+		});
+		const replies: string[] = [];
+		socket.on('message', (data: Buffer) => replies.push(data.toString()));
+		socket.send('not json at all');
+		socket.send(Buffer.from([0xff, 0x00, 0x13, 0x37]));
+		socket.send(JSON.stringify({ topic: 'realtime:x', event: 'no_such_event', payload: {}, ref: '1' }));
+		for (let i = 0; i < 300; i++) {
+			socket.send(
+				JSON.stringify({
+					topic: `realtime:flood-${i}`,
+					event: 'phx_join',
+					payload: { config: { private: false } },
+					ref: String(i + 2),
+					join_ref: String(i + 2)
+				})
+			);
+		}
+		await waitFor(() => replies.length > 0 || socket.readyState === WebSocket.CLOSED, 5_000, 'a reply or a close');
+		socket.close();
+
+		// The server still serves everyone else.
+		const client = await signedInWithRealtime(server, 'display@demo.local');
+		const channel = client.channel(wallTopic, { config: { private: true } });
+		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
+		expect((await client.from('queues').select('id')).data).toHaveLength(4);
+		await client.removeChannel(channel);
+	});
+});

@@ -1,0 +1,32 @@
+// Signing in through the single-box auth API: a wrong password gets a
+// readable message, the demo display signs in and sees its site and role,
+// and signing out returns to the sign-in link.
+import { expect, test } from '@playwright/test';
+
+test('sign in as the wall display, see the membership, sign out', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByTestId('api-status')).toHaveAttribute('data-state', 'available');
+	await page.getByTestId('sign-in-link').click();
+	await expect(page).toHaveURL(/\/login$/);
+
+	await page.getByTestId('login-email').fill('display@demo.local');
+	await page.getByTestId('login-password').fill('not-the-password');
+	await page.getByTestId('login-submit').click();
+	await expect(page.getByTestId('login-error')).toHaveText('邮箱或密码错误。');
+	await page.screenshot({ path: 'test-results/screenshots/login-wrong-password.png' });
+
+	await page.getByTestId('login-password').fill('callboard');
+	await page.getByTestId('login-submit').click();
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByTestId('account-email')).toHaveText('display@demo.local');
+	await expect(page.getByTestId('membership-role')).toHaveText('display');
+	await expect(page.getByTestId('memberships')).toContainText('Demo Realty Call Center');
+	await page.screenshot({ path: 'test-results/screenshots/home-signed-in.png' });
+
+	// The session survives a reload (refresh token in storage).
+	await page.reload();
+	await expect(page.getByTestId('account-email')).toHaveText('display@demo.local');
+
+	await page.getByTestId('sign-out').click();
+	await expect(page.getByTestId('sign-in-link')).toBeVisible();
+});
