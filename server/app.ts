@@ -31,7 +31,8 @@ const CORS_HEADERS = {
 	'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD',
 	'access-control-allow-headers':
 		'authorization, apikey, content-type, prefer, range, range-unit, accept, accept-profile, content-profile, x-client-info, x-supabase-api-version',
-	'access-control-expose-headers': 'content-range, content-location, preference-applied, x-supabase-api-version',
+	'access-control-expose-headers':
+		'content-range, content-location, preference-applied, x-supabase-api-version, x-total-count, link',
 	'access-control-max-age': '86400'
 };
 

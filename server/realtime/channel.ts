@@ -224,8 +224,13 @@ export class Channel implements Subscriber {
 			return;
 		}
 		if (this.#closed) return;
+		if (!this.#presenceEnabled) {
+			// Presence enabled lazily by the first track(): the client holds every
+			// presence_diff until it has had a presence_state, so send one first.
+			this.#presenceEnabled = true;
+			if (this.canReadPresence()) this.#push('presence_state', registry.presenceState(this.key));
+		}
 		registry.track(this.key, this, this.#config.presenceKey, meta);
-		this.#presenceEnabled = true;
 		this.#reply(ref, 'ok', {});
 	}
 

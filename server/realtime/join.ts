@@ -58,7 +58,9 @@ export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<
 	if (config.private) {
 		const context = { topic: subTopic, claims: check.claims, headers: host.headers };
 		try {
-			policies = await authorizeRead(host.hub.ctx.db, context, readExtensions(config.presenceEnabled));
+			// Presence read is checked even when the join did not ask for presence: realtime-js
+			// enables it lazily on the first track(), and the channel must see the others then.
+			policies = await authorizeRead(host.hub.ctx.db, context, readExtensions(true));
 		} catch (err) {
 			host.hub.ctx.log(`realtime ${topic}: read authorization failed: ${errorText(err)}`);
 			if (!isPostgresError(err)) return refuse(`UnableToConnectToProject: ${DATABASE_UNAVAILABLE}`);
