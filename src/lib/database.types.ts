@@ -197,6 +197,38 @@ export type Database = {
 					}
 				];
 			};
+			board_settings: {
+				Row: {
+					settings: Json;
+					site_id: string;
+					updated_at: string;
+					updated_by: string | null;
+					version: number;
+				};
+				Insert: {
+					settings?: Json;
+					site_id: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					version?: number;
+				};
+				Update: {
+					settings?: Json;
+					site_id?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'board_settings_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: true;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			call_events: {
 				Row: {
 					agent_id: string | null;
@@ -255,6 +287,111 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'sites';
 						referencedColumns: ['id'];
+					}
+				];
+			};
+			call_summaries: {
+				Row: {
+					abandoned: number;
+					abandoned_at: string | null;
+					abandoned_short: number;
+					acw_s: number;
+					agent_id: string | null;
+					answered: number;
+					answered_at: string | null;
+					answered_within_sl: number;
+					call_id: string;
+					direction: Database['public']['Enums']['queue_direction'];
+					ended_at: string | null;
+					grade: Database['public']['Enums']['lead_grade'] | null;
+					handled: number;
+					hold_s: number;
+					interval_start: string | null;
+					offered: number;
+					offered_at: string | null;
+					queue_id: string;
+					site_id: string;
+					talk_s: number;
+					transferred_at: string | null;
+					transferred_to_queue_id: string | null;
+					updated_at: string;
+					wait_answered_s: number;
+					wait_s: number | null;
+					waiting: boolean;
+					wrap_ended_at: string | null;
+				};
+				Insert: {
+					abandoned: number;
+					abandoned_at?: string | null;
+					abandoned_short: number;
+					acw_s: number;
+					agent_id?: string | null;
+					answered: number;
+					answered_at?: string | null;
+					answered_within_sl: number;
+					call_id: string;
+					direction: Database['public']['Enums']['queue_direction'];
+					ended_at?: string | null;
+					grade?: Database['public']['Enums']['lead_grade'] | null;
+					handled: number;
+					hold_s: number;
+					interval_start?: string | null;
+					offered: number;
+					offered_at?: string | null;
+					queue_id: string;
+					site_id: string;
+					talk_s: number;
+					transferred_at?: string | null;
+					transferred_to_queue_id?: string | null;
+					updated_at?: string;
+					wait_answered_s: number;
+					wait_s?: number | null;
+					waiting: boolean;
+					wrap_ended_at?: string | null;
+				};
+				Update: {
+					abandoned?: number;
+					abandoned_at?: string | null;
+					abandoned_short?: number;
+					acw_s?: number;
+					agent_id?: string | null;
+					answered?: number;
+					answered_at?: string | null;
+					answered_within_sl?: number;
+					call_id?: string;
+					direction?: Database['public']['Enums']['queue_direction'];
+					ended_at?: string | null;
+					grade?: Database['public']['Enums']['lead_grade'] | null;
+					handled?: number;
+					hold_s?: number;
+					interval_start?: string | null;
+					offered?: number;
+					offered_at?: string | null;
+					queue_id?: string;
+					site_id?: string;
+					talk_s?: number;
+					transferred_at?: string | null;
+					transferred_to_queue_id?: string | null;
+					updated_at?: string;
+					wait_answered_s?: number;
+					wait_s?: number | null;
+					waiting?: boolean;
+					wrap_ended_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'call_summaries_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'call_summaries_queue_is_in_site';
+						columns: ['site_id', 'queue_id'];
+						isOneToOne: false;
+						referencedRelation: 'queues';
+						referencedColumns: ['site_id', 'id'];
 					}
 				];
 			};
@@ -580,7 +717,21 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
-			[_ in never]: never;
+			ingest_events: { Args: { events: Json }; Returns: Json };
+			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
+			server_time: { Args: never; Returns: string };
+			wall_outbound_today: {
+				Args: { site_id: string };
+				Returns: {
+					agent_id: string;
+					connected: number;
+					dialed: number;
+					grade_a: number;
+					grade_b: number;
+					grade_c: number;
+					grade_d: number;
+				}[];
+			};
 		};
 		Enums: {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';

@@ -1,10 +1,11 @@
--- RLS matrix for the facts, call_events and agent_state_events × every app
+-- RLS matrix for the facts, call_events and agent_state_events, and the
+-- per-call summaries derived from them (call_summaries) × every app
 -- role (and anon) × select/insert/update/delete. Staff read the site's facts,
 -- an agent their own, a lead their team's, a display none; nobody writes
 -- them through the API (ingest runs as the service role), so every write is
 -- refused by privileges, admins' included.
 begin;
-select plan(72);
+select plan(108);
 
 -- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
 -- statement as a user, the way the API does (role authenticated and the JWT
@@ -124,8 +125,31 @@ from (values
   (5, 'ac000000-0000-4000-8000-000000000111', 'lunch')
 ) as e (n, agent_id, state);
 
+-- The per-call summaries of those calls, derived the way ingest does it.
+insert into public.call_summaries
+select * from app.summarize_calls(
+  array['9e000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000001',
+        '9e000000-0000-4000-8000-000000000001']::uuid[],
+  array['T-1', 'T-2', 'T-3']);
+
 insert into tests.matrix (op, what, statement, expected) values
   --  agent  lead   sup    mgr    qa     anlyst admin  disp   anon
+  ('select', 'call summaries of own site',
+    $$select * from call_summaries$$,
+    '{1,     2,     3,     3,     3,     3,     3,     0,     0}'),
+  ('insert', 'a call summary',
+    $$insert into call_summaries select queue_id, 'API-1', site_id, direction, agent_id, offered_at, answered_at,
+        abandoned_at, ended_at, wrap_ended_at, transferred_at, transferred_to_queue_id, grade, wait_s, waiting,
+        interval_start, offered, answered, answered_within_sl, abandoned, abandoned_short, handled, talk_s, hold_s,
+        acw_s, wait_answered_s, updated_at
+      from call_summaries where call_id = 'T-1'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('update', 'the call summaries of agent01',
+    $$update call_summaries set talk_s = 0 where agent_id = 'ac000000-0000-4000-8000-000000000101'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
+  ('delete', 'the call summaries of agent01',
+    $$delete from call_summaries where agent_id = 'ac000000-0000-4000-8000-000000000101'$$,
+    '{42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501, 42501}'),
   ('select', 'call events of own site',
     $$select * from call_events$$,
     '{3,     5,     8,     8,     8,     8,     8,     0,     0}'),

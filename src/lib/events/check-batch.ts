@@ -1,0 +1,37 @@
+// Checks a batch before it is sent and names the first bad event the way the
+// database does (`events[i] (event_id "x"): …`), so a feeder's log points at
+// the same event whether the client or the server caught it.
+import { ingestBatch, MAX_BATCH_EVENTS, type IngestEvent } from './schema';
+
+export type BatchCheck = { ok: true; events: IngestEvent[] } | { ok: false; index: number | null; message: string };
+
+function eventIdOf(value: unknown, index: number): string | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const event: unknown = value[index];
+	if (typeof event !== 'object' || event === null || !('event_id' in event)) return undefined;
+	return typeof event.event_id === 'string' ? event.event_id : undefined;
+}
+
+export function checkIngestBatch(value: unknown): BatchCheck {
+	const parsed = ingestBatch.safeParse(value);
+	if (parsed.success) return { ok: true, events: parsed.data };
+	if (!Array.isArray(value)) return { ok: false, index: null, message: 'events must be a JSON array of event objects' };
+	if (value.length > MAX_BATCH_EVENTS) {
+		return {
+			ok: false,
+			index: null,
+			message: `too many events: ${value.length} in one batch, at most ${MAX_BATCH_EVENTS}`
+		};
+	}
+	// The first event with a problem, as the database reports the first one too.
+	const issues = parsed.error.issues
+		.filter((issue) => typeof issue.path[0] === 'number')
+		.sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
+	const issue = issues[0] ?? parsed.error.issues[0];
+	const index = typeof issue?.path[0] === 'number' ? issue.path[0] : null;
+	const field = issue?.path.slice(1).map(String).join('.') ?? '';
+	const id = index === null ? undefined : eventIdOf(value, index);
+	const where =
+		index === null ? 'events' : `events[${index}]${id === undefined ? '' : ` (event_id ${JSON.stringify(id)})`}`;
+	return { ok: false, index, message: `${where}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}` };
+}

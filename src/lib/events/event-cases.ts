@@ -1,0 +1,115 @@
+// Events the zod schema and the database must judge alike: one valid event of
+// every kind, and variations at each limit. schema.spec.ts runs them through
+// zod, tests/db/ingest-validation.spec.ts through ingest_events. The ids are
+// the demo seed's, so the valid ones also pass the database's reference checks.
+import type { IngestEvent, IngestEventKind } from './schema';
+
+export const DEMO_SITE = '5a000000-0000-4000-8000-000000000001';
+export const DEMO_QUEUE = '9e000000-0000-4000-8000-000000000001';
+export const DEMO_QUEUE_2 = '9e000000-0000-4000-8000-000000000002';
+export const DEMO_CAMPAIGN = '9e000000-0000-4000-8000-000000000004';
+export const DEMO_AGENT = 'ac000000-0000-4000-8000-000000000101';
+export const DEMO_CALLER = 'ac000000-0000-4000-8000-000000000131';
+
+const at = '2026-11-23T09:00:00+08:00';
+const inbound = { site_id: DEMO_SITE, call_id: 'C-1', queue_id: DEMO_QUEUE, at };
+const outbound = { site_id: DEMO_SITE, call_id: 'O-1', queue_id: DEMO_CAMPAIGN, agent_id: DEMO_CALLER, at };
+
+export const validEvents: { [K in IngestEventKind]: Extract<IngestEvent, { kind: K }> } = {
+	call_offered: { event_id: 'case-offered', kind: 'call_offered', ...inbound },
+	call_answered: { event_id: 'case-answered', kind: 'call_answered', ...inbound, agent_id: DEMO_AGENT },
+	call_abandoned: { event_id: 'case-abandoned', kind: 'call_abandoned', ...inbound },
+	call_ended: { event_id: 'case-ended', kind: 'call_ended', ...inbound, agent_id: DEMO_AGENT, talk_s: 95, hold_s: 0 },
+	wrap_ended: { event_id: 'case-wrap', kind: 'wrap_ended', ...inbound, agent_id: DEMO_AGENT },
+	call_transferred: {
+		event_id: 'case-transferred',
+		kind: 'call_transferred',
+		...inbound,
+		agent_id: DEMO_AGENT,
+		to_queue_id: DEMO_QUEUE_2
+	},
+	agent_state: {
+		event_id: 'case-state',
+		kind: 'agent_state',
+		site_id: DEMO_SITE,
+		agent_id: DEMO_AGENT,
+		state: 'break',
+		reason: '午休',
+		queue_id: DEMO_QUEUE,
+		at
+	},
+	call_dialed: { event_id: 'case-dialed', kind: 'call_dialed', ...outbound },
+	call_connected: { event_id: 'case-connected', kind: 'call_connected', ...outbound },
+	call_graded: { event_id: 'case-graded', kind: 'call_graded', ...outbound, grade: 'A' }
+};
+
+export interface EventCase {
+	name: string;
+	event: unknown;
+	valid: boolean;
+}
+
+const offered = validEvents.call_offered;
+const ended = validEvents.call_ended;
+const state = validEvents.agent_state;
+
+function without<T extends object>(event: T, field: keyof T): Partial<T> {
+	const copy: Partial<T> = { ...event };
+	delete copy[field];
+	return copy;
+}
+
+const emoji = '\u{1F4DE}'; // one character, two UTF-16 units
+
+export const eventCases: EventCase[] = [
+	...Object.values(validEvents).map((event) => ({ name: `a valid ${event.kind}`, event, valid: true })),
+	{ name: 'optional fields left out', event: { ...without(state, 'reason'), queue_id: undefined }, valid: true },
+	{ name: 'optional fields given as null', event: { ...state, reason: null, queue_id: null }, valid: true },
+	{
+		name: 'a transfer without to_queue_id',
+		event: without(validEvents.call_transferred, 'to_queue_id'),
+		valid: true
+	},
+	{ name: 'an event_id of 200 characters', event: { ...offered, event_id: 'x'.repeat(200) }, valid: true },
+	{ name: 'an event_id of 200 two-unit characters', event: { ...offered, event_id: emoji.repeat(200) }, valid: true },
+	{ name: 'an event_id of 201 characters', event: { ...offered, event_id: 'x'.repeat(201) }, valid: false },
+	{ name: 'an empty event_id', event: { ...offered, event_id: '' }, valid: false },
+	{ name: 'a numeric event_id', event: { ...offered, event_id: 7 }, valid: false },
+	{ name: 'no event_id', event: without(offered, 'event_id'), valid: false },
+	{ name: 'an unknown kind', event: { ...offered, kind: 'call_offred' }, valid: false },
+	{ name: 'no kind', event: without(offered, 'kind'), valid: false },
+	{ name: 'a camelCase field', event: { ...without(offered, 'queue_id'), queueId: DEMO_QUEUE }, valid: false },
+	{ name: 'a field of another kind', event: { ...offered, talk_s: 3 }, valid: false },
+	{ name: 'a site_id that is not a UUID', event: { ...offered, site_id: 'demo' }, valid: false },
+	{ name: 'an upper-case UUID', event: { ...offered, queue_id: DEMO_QUEUE.toUpperCase() }, valid: true },
+	{ name: 'a UUID without dashes', event: { ...offered, queue_id: DEMO_QUEUE.replaceAll('-', '') }, valid: false },
+	{ name: 'a call_id of 201 characters', event: { ...offered, call_id: 'c'.repeat(201) }, valid: false },
+	{ name: 'a null call_id', event: { ...offered, call_id: null }, valid: false },
+	{ name: 'no agent_id on an answer', event: without(validEvents.call_answered, 'agent_id'), valid: false },
+	{ name: 'at in UTC with milliseconds', event: { ...offered, at: '2026-11-23T01:00:00.123Z' }, valid: true },
+	{ name: 'at with microseconds', event: { ...offered, at: '2026-11-23T01:00:00.123456Z' }, valid: true },
+	{ name: 'at without a zone', event: { ...offered, at: '2026-11-23T09:00:00' }, valid: false },
+	{ name: 'at without seconds', event: { ...offered, at: '2026-11-23T09:00+08:00' }, valid: false },
+	{ name: 'at with a space for T', event: { ...offered, at: '2026-11-23 09:00:00+08:00' }, valid: false },
+	{ name: 'at as epoch seconds', event: { ...offered, at: 1795395600 }, valid: false },
+	{ name: 'at on 30 February', event: { ...offered, at: '2026-02-30T09:00:00Z' }, valid: false },
+	{ name: 'at on 29 February of a leap year', event: { ...offered, at: '2028-02-29T09:00:00Z' }, valid: true },
+	{ name: 'at in 1999', event: { ...offered, at: '1999-12-31T23:59:59Z' }, valid: false },
+	{ name: 'at in 2100', event: { ...offered, at: '2100-01-01T00:00:00Z' }, valid: false },
+	{ name: 'at as the word now', event: { ...offered, at: 'now' }, valid: false },
+	{ name: 'talk_s of 86400', event: { ...ended, talk_s: 86400 }, valid: true },
+	{ name: 'talk_s of 86401', event: { ...ended, talk_s: 86401 }, valid: false },
+	{ name: 'a negative hold_s', event: { ...ended, hold_s: -1 }, valid: false },
+	{ name: 'a fractional talk_s', event: { ...ended, talk_s: 1.5 }, valid: false },
+	{ name: 'talk_s as a string', event: { ...ended, talk_s: '95' }, valid: false },
+	{ name: 'no hold_s', event: without(ended, 'hold_s'), valid: false },
+	{ name: 'an unknown state', event: { ...state, state: 'sleeping' }, valid: false },
+	{ name: 'an empty reason', event: { ...state, reason: '' }, valid: true },
+	{ name: 'a reason of 200 two-unit characters', event: { ...state, reason: emoji.repeat(200) }, valid: true },
+	{ name: 'a reason of 201 characters', event: { ...state, reason: 'r'.repeat(201) }, valid: false },
+	{ name: 'grade E', event: { ...validEvents.call_graded, grade: 'E' }, valid: false },
+	{ name: 'a lower-case grade', event: { ...validEvents.call_graded, grade: 'a' }, valid: false },
+	{ name: 'a string instead of an event', event: 'call_offered', valid: false },
+	{ name: 'an array instead of an event', event: [offered], valid: false },
+	{ name: 'null instead of an event', event: null, valid: false }
+];
