@@ -1,18 +1,31 @@
 // `npm run bench`: runs every benchmark, prints one table, and appends the
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
-//   npm run bench -- --quick   shorter hold (10 s) for a smoke run
+//   npm run bench -- --quick          shorter runs, for a smoke test
+//   npm run bench -- --only ingest    one group (api, ingest)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchIngest } from './ingest.ts';
 import { benchServerApi } from './server-api.ts';
-import { printTable } from './support/stats.ts';
+import { printTable, type Row } from './support/stats.ts';
 
 const quick = process.argv.includes('--quick');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const rows = await benchServerApi({ holdSeconds: quick ? 10 : 60 });
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+const groups: Record<string, () => Promise<Row[]>> = {
+	api: () => benchServerApi({ holdSeconds: quick ? 10 : 60 }),
+	ingest: () => benchIngest({ quick })
+};
+if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
+
+const rows: Row[] = [];
+for (const [name, run] of Object.entries(groups)) {
+	if (only === undefined || only === name) rows.push(...(await run()));
+}
 const table = printTable(rows);
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
 appendFileSync(

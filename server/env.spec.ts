@@ -10,7 +10,9 @@ describe('readEnv', () => {
 			dataDir: path.resolve('.callboard'),
 			databaseUrl: undefined,
 			seed: true,
-			skipBuild: false
+			skipBuild: false,
+			simulate: true,
+			simSpeed: 1
 		});
 	});
 
@@ -19,9 +21,18 @@ describe('readEnv', () => {
 			PORT: '4173',
 			CALLBOARD_DATA: '/tmp/x',
 			DATABASE_URL: 'postgres://u@h/db',
-			CALLBOARD_SEED: '0'
+			CALLBOARD_SEED: '0',
+			CALLBOARD_SIMULATE: '0',
+			CALLBOARD_SIM_SPEED: '60'
 		});
-		expect(env).toMatchObject({ port: 4173, dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db', seed: false });
+		expect(env).toMatchObject({
+			port: 4173,
+			dataDir: '/tmp/x',
+			databaseUrl: 'postgres://u@h/db',
+			seed: false,
+			simulate: false,
+			simSpeed: 60
+		});
 	});
 
 	it('names every bad variable in one message', () => {

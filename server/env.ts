@@ -12,7 +12,9 @@ const EnvSchema = z.object({
 		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
 		.optional(),
 	CALLBOARD_SEED: z.enum(['0', '1']).default('1'),
-	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0')
+	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0'),
+	CALLBOARD_SIMULATE: z.enum(['0', '1']).default('1'),
+	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1)
 });
 
 export interface ServerEnv {
@@ -22,6 +24,10 @@ export interface ServerEnv {
 	databaseUrl: string | undefined;
 	seed: boolean;
 	skipBuild: boolean;
+	/** Run the demo call simulator in-process (on by default; off with CALLBOARD_SIMULATE=0). */
+	simulate: boolean;
+	/** Simulated seconds per real second. */
+	simSpeed: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -37,6 +43,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 		dataDir: path.resolve(env.CALLBOARD_DATA),
 		databaseUrl: env.DATABASE_URL,
 		seed: env.CALLBOARD_SEED === '1',
-		skipBuild: env.CALLBOARD_SKIP_BUILD === '1'
+		skipBuild: env.CALLBOARD_SKIP_BUILD === '1',
+		simulate: env.CALLBOARD_SIMULATE === '1',
+		simSpeed: env.CALLBOARD_SIM_SPEED
 	};
 }

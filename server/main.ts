@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './app.ts';
 import { ensureBuild } from './build.ts';
+import { startSimulator, type SimulatorHandle } from './feeders/simulator.ts';
 import { openDb } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { readEnv } from './env.ts';
@@ -41,13 +42,25 @@ async function main(): Promise<void> {
 	if (env.seed) log(`demo logins (password "callboard"): ${DEMO_LOGINS.join(', ')}`);
 	log(`API keys are in ${path.join(env.dataDir, 'keys.json')}`);
 
+	// The demo floor comes alive: the simulator feeds the API like a phone system would.
+	let simulator: SimulatorHandle | undefined;
+	if (env.simulate && env.seed) {
+		simulator = startSimulator({
+			url: `http://127.0.0.1:${app.port}`,
+			key: keys.service_role_key,
+			speed: env.simSpeed,
+			log: (line) => log(`simulator: ${line}`)
+		});
+		log(`call simulator running at ${env.simSpeed}× (CALLBOARD_SIMULATE=0 turns it off)`);
+	}
+
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
 		log(`${signal}: shutting down`);
-		app
-			.close()
+		(simulator?.stop() ?? Promise.resolve())
+			.then(() => app.close())
 			.then(() => db.close())
 			.then(
 				() => process.exit(0),

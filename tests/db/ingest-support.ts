@@ -39,7 +39,7 @@ export async function asServiceRole<T>(
 }
 
 export async function callIngest(tx: Queryable, events: unknown): Promise<IngestResult> {
-	const { rows } = await tx.query<{ result: unknown }>('select public.ingest_events($1::jsonb) as result', [
+	const { rows } = await tx.query<{ result: unknown }>('select public.ingest_events($1::text::jsonb) as result', [
 		JSON.stringify(events)
 	]);
 	return ingestResult.parse(rows[0]?.result);

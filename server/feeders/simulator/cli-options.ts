@@ -1,0 +1,112 @@
+// Command-line options of server/feeders/simulator.ts.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEMO_TIME_ZONE } from './demo-site.ts';
+import { parseSiteInstant } from './site-time.ts';
+
+export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--speed 60] [--seed 42] [--start ISO]
+       [--duration 8h] [--url http://localhost:8080] [--key SERVICE_ROLE_KEY] [--backfill] [--tag NAME] [--dry-run]
+  --speed     simulated seconds per real second (default 1 = live); 0 or max = as fast as possible
+  --seed      random seed (default 42): the same seed and day replay the same calls with the same event ids
+  --start     simulated start, ISO 8601; without an offset it is site time (Asia/Shanghai) (default: now)
+  --duration  how long to simulate, e.g. 90s, 30m, 8h, 2d, 1h30m (default: until Ctrl-C)
+  --url       Callboard or Supabase URL (default http://localhost:8080)
+  --key       service-role key (default: service_role_key in $CALLBOARD_DATA/keys.json)
+  --backfill  when starting mid-day, also send everything since midnight (default: only the current state)
+  --tag       keeps this run's event ids apart from other runs with the same seed
+  --dry-run   simulate and count only; send nothing`;
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+	speed: number;
+	seed: number;
+	/** Instant in ms since the epoch. */
+	start: number | undefined;
+	durationMs: number | undefined;
+	url: string;
+	key: string | undefined;
+	backfill: boolean;
+	tag: string | undefined;
+	dryRun: boolean;
+	help: boolean;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "90s", "30m", "8h", "2d", "1h30m", or plain seconds. */
+export function parseDuration(text: string): number {
+	const trimmed = text.trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+	const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+	if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed) {
+		throw new UsageError(`--duration: cannot read "${text}" (try 90s, 30m, 8h, 2d or 1h30m)`);
+	}
+	return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit ?? 's'] ?? 1000), 0);
+}
+
+const Options = z.object({
+	speed: z
+		.string()
+		.transform((text) => (text === 'max' ? 0 : Number(text)))
+		.refine((n) => Number.isFinite(n) && n >= 0, '--speed must be a number, 0 or more, or max'),
+	seed: z.coerce
+		.number()
+		.int('--seed must be a whole number')
+		.min(0)
+		.max(2 ** 31 - 1),
+	start: z
+		.string()
+		.transform((text, ctx) => {
+			const at = parseSiteInstant(text, DEMO_TIME_ZONE);
+			if (Number.isNaN(at)) ctx.addIssue({ code: 'custom', message: `--start: cannot read "${text}" as ISO 8601` });
+			return at;
+		})
+		.optional(),
+	url: z.url('--url must be a URL'),
+	key: z.string().min(20, '--key is too short to be a service key').optional(),
+	tag: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,40}$/, '--tag: 1–40 letters, digits, _ or -')
+		.optional()
+});
+
+export function parseCliArgs(argv: string[]): CliOptions {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			strict: true,
+			options: {
+				speed: { type: 'string', default: '1' },
+				seed: { type: 'string', default: '42' },
+				start: { type: 'string' },
+				duration: { type: 'string' },
+				url: { type: 'string', default: 'http://localhost:8080' },
+				key: { type: 'string' },
+				backfill: { type: 'boolean', default: false },
+				tag: { type: 'string' },
+				'dry-run': { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false }
+			}
+		}));
+	} catch (err) {
+		throw new UsageError(err instanceof Error ? err.message : String(err));
+	}
+	const parsed = Options.safeParse(values);
+	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+	const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration);
+	if (durationMs !== undefined && !(durationMs > 0)) throw new UsageError('--duration must be more than 0');
+	return {
+		speed: parsed.data.speed,
+		seed: parsed.data.seed,
+		start: parsed.data.start,
+		url: parsed.data.url,
+		key: parsed.data.key,
+		tag: parsed.data.tag,
+		durationMs,
+		backfill: values.backfill,
+		dryRun: values['dry-run'],
+		help: values.help
+	};
+}

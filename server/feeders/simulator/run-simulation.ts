@@ -1,0 +1,122 @@
+// Drives day simulations against a clock: simulated time runs `speed` times
+// faster than real time (0 = as fast as the sink takes events), day after
+// day until the end or the abort signal. Events are handed to `emit` in time
+// order, each with `at` = its simulated instant.
+import { DaySimulation } from './day-simulation.ts';
+import type { RosterAgent } from './demo-site.ts';
+import type { IngestEvent } from './ingest-event.ts';
+import type { QueueDemand } from './profile.ts';
+import { nextSiteDay, siteDayOf, type SiteDay } from './site-time.ts';
+import { selectWarmup, type WarmupMode } from './warmup.ts';
+
+export interface Clock {
+	now(): number;
+	/** Resolves after ms, or early when the signal aborts. */
+	sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+	now: () => performance.now(),
+	sleep: (ms, signal) =>
+		new Promise<void>((resolve) => {
+			if (signal.aborted) return resolve();
+			const done = () => {
+				clearTimeout(timer);
+				signal.removeEventListener('abort', done);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			signal.addEventListener('abort', done, { once: true });
+		})
+};
+
+export interface RunOptions {
+	seed: number;
+	/** Simulated start (ms since the epoch). */
+	start: number;
+	/** Simulated end, exclusive; none = until aborted. */
+	end?: number;
+	/** Simulated seconds per real second; 0 = no pacing. */
+	speed: number;
+	siteId: string;
+	timeZone: string;
+	agents: readonly RosterAgent[];
+	demand: readonly QueueDemand[];
+	warmup: WarmupMode;
+	/** Added to the run part of event ids, to keep two deliberately separate runs apart. */
+	tag?: string;
+	emit: (events: IngestEvent[]) => Promise<void>;
+	signal: AbortSignal;
+	clock?: Clock;
+	/** Called about once a real minute, and at the end, with the simulated time reached. */
+	progress?: (simulatedUntil: number, events: number) => void;
+}
+
+export interface RunReport {
+	events: number;
+	byKind: Record<string, number>;
+	simulatedUntil: number;
+}
+
+// At full speed, give timers (batch flushes, stop()) a turn this often.
+const STEPS_PER_YIELD = 256;
+const PROGRESS_EVERY_MS = 60_000;
+
+const yieldToTimers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function runSimulation(options: RunOptions): Promise<RunReport> {
+	const clock = options.clock ?? realClock;
+	const { start, end, speed, signal } = options;
+	const report: RunReport = { events: 0, byKind: {}, simulatedUntil: start };
+	const emit = async (events: IngestEvent[]) => {
+		if (events.length === 0) return;
+		report.events += events.length;
+		for (const e of events) report.byKind[e.kind] = (report.byKind[e.kind] ?? 0) + 1;
+		await options.emit(events);
+	};
+	const simulate = (day: SiteDay) =>
+		new DaySimulation({
+			seed: options.seed,
+			day,
+			siteId: options.siteId,
+			agents: options.agents,
+			demand: options.demand,
+			runId: options.tag ? `${options.tag}.${day.key}` : undefined
+		});
+
+	let sim = simulate(siteDayOf(start, options.timeZone));
+	const before = sim.runUntil(start);
+	await emit(selectWarmup(before, sim.activeCallIds(), options.warmup));
+
+	const realStart = clock.now();
+	let lastProgress = realStart;
+	let steps = 0;
+	while (!signal.aborted) {
+		const at = sim.peekTime();
+		if (at === undefined) {
+			if (end !== undefined && sim.day.end >= end) break;
+			sim = simulate(nextSiteDay(sim.day));
+			continue;
+		}
+		if (end !== undefined && at >= end) break;
+		if (speed > 0) {
+			const wait = realStart + (at - start) / speed - clock.now();
+			if (wait > 0) {
+				await clock.sleep(wait, signal);
+				if (signal.aborted) break;
+			}
+		} else if (++steps % STEPS_PER_YIELD === 0) {
+			await yieldToTimers();
+			if (signal.aborted) break;
+		}
+		report.simulatedUntil = at;
+		await emit(sim.step());
+		if (options.progress && clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
+			lastProgress = clock.now();
+			options.progress(at, report.events);
+		}
+	}
+	if (!signal.aborted && end !== undefined) report.simulatedUntil = end;
+	options.progress?.(report.simulatedUntil, report.events);
+	return report;
+}

@@ -1,0 +1,79 @@
+// One agent's working day: when they log in (most a few minutes early, some
+// late), their two short breaks, lunch, the outbound team's morning briefing,
+// and when they log out. Hours follow DOMAIN.md: call staff 9:00–18:00,
+// outbound callers 9:00–17:00 in winter and 9:00–17:30 in summer (May–Sep).
+import type { RosterAgent } from './demo-site.ts';
+import type { Rng } from './prng.ts';
+import { clamp } from './samplers.ts';
+import { atLocal, localClock, type SiteDay } from './site-time.ts';
+
+export type AwayState = 'break' | 'lunch' | 'meeting';
+
+export interface AwaySpell {
+	at: number;
+	state: AwayState;
+	durationS: number;
+	reason?: string;
+}
+
+export interface AgentDayPlan {
+	loginAt: number;
+	logoutAt: number;
+	/** In time order. */
+	away: AwaySpell[];
+}
+
+const H = 60;
+
+export function isSummer(day: SiteDay): boolean {
+	const { month } = localClock(day.start, day.timeZone);
+	return month >= 5 && month <= 9;
+}
+
+/** Local start and end minute of the agent's shift. Two seats per inbound team cover the evening. */
+export function shiftHours(agent: RosterAgent, day: SiteDay): { start: number; end: number } {
+	if (agent.outbound) return { start: 9 * H, end: isSummer(day) ? 17 * H + 30 : 17 * H };
+	if (agent.seat === 4 || agent.seat === 9) return { start: 10 * H, end: 19 * H };
+	return { start: 9 * H, end: 18 * H };
+}
+
+function loginMinute(rng: Rng, start: number): number {
+	const roll = rng.next();
+	if (roll < 0.07) return start + rng.between(6, 25); // late beyond the grace time
+	if (roll < 0.17) return start + rng.between(0.5, 5); // late within the grace time
+	return start + clamp(-5 + 2.5 * rng.gaussian(), -15, 0);
+}
+
+export function planAgentDay(agent: RosterAgent, day: SiteDay, rng: Rng): AgentDayPlan {
+	const { start, end } = shiftHours(agent, day);
+	const late = start > 9 * H;
+	const away: { minute: number; state: AwayState; durationS: number; reason?: string }[] = [];
+	const shortBreakS = () => Math.round(60 * clamp(15 + 2 * rng.gaussian(), 10, 22));
+
+	if (agent.outbound) {
+		// The team lead hands out the day's call lists at a short briefing.
+		away.push({ minute: start + 1, state: 'meeting', durationS: rng.int(8, 12) * 60, reason: 'morning briefing' });
+	}
+	away.push({ minute: start + 90 + rng.between(0, 60), state: 'break', durationS: shortBreakS() });
+	const lunchStart = agent.outbound
+		? 12 * H + (agent.seat % 2) * 15
+		: late
+			? 13 * H + (agent.seat % 2) * 15
+			: 11 * H + 45 + (agent.seat % 4) * 15;
+	away.push({
+		minute: lunchStart + clamp(2 * rng.gaussian(), -5, 5),
+		state: 'lunch',
+		durationS: Math.round(60 * (agent.outbound ? rng.between(55, 60) : rng.between(45, 60)))
+	});
+	away.push({
+		minute: (late ? 16 * H : 15 * H) + rng.between(0, agent.outbound ? 60 : 75),
+		state: 'break',
+		durationS: shortBreakS()
+	});
+
+	return {
+		loginAt: atLocal(day, loginMinute(rng, start)),
+		logoutAt: atLocal(day, end + clamp(2 + 3 * rng.gaussian(), -1, 12)),
+		away: away.map(({ minute, ...spell }) => ({ ...spell, at: atLocal(day, minute) }))
+	};
+}

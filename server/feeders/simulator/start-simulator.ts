@@ -1,0 +1,118 @@
+// startSimulator(): runs the simulated call center against a sink (by default
+// rpc('ingest_events') with the service key) until the duration is up or
+// stop() is called. Never throws after it has started: problems end the run
+// and are reported in `done`.
+import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE } from './demo-site.ts';
+import { EventBatcher, type BatcherStats, type IngestSink } from './event-batcher.ts';
+import type { Clock, RunReport } from './run-simulation.ts';
+import { runSimulation } from './run-simulation.ts';
+import { formatSiteTime, parseSiteInstant } from './site-time.ts';
+import { serviceKeyFromDataDir, supabaseSink } from './supabase-sink.ts';
+import type { WarmupMode } from './warmup.ts';
+
+export interface SimulatorOptions {
+	/** Simulated seconds per real second (default 1: a live day); 0 = as fast as the sink takes events. */
+	speed?: number;
+	/** Default 42. The same seed and site day always produce the same events and ids. */
+	seed?: number;
+	/** Simulated start (default now). A string without an offset is the site's wall-clock time. */
+	start?: Date | number | string;
+	/** Simulated time to run for; default until stop(). */
+	durationMs?: number;
+	/** When starting mid-day: send only the present state (default) or everything since midnight. */
+	warmup?: WarmupMode;
+	/** Keeps event ids apart from other runs with the same seed. */
+	tag?: string;
+	/** Where events go; default rpc('ingest_events') at url with key. */
+	sink?: IngestSink;
+	/** Default http://localhost:8080. */
+	url?: string;
+	/** Service-role key; default service_role_key in $CALLBOARD_DATA/keys.json. */
+	key?: string;
+	/** Real-time flush interval of the batcher (default 500 ms). */
+	flushMs?: number;
+	/** How long stop() keeps trying to deliver what is queued (default 10 s). */
+	stopTimeoutMs?: number;
+	log?: (line: string) => void;
+	/** For tests: a fake real-time clock. */
+	clock?: Clock;
+}
+
+export interface SimulatorReport extends RunReport {
+	delivery: BatcherStats;
+	/** Why the run ended early, if it did (a bad key file, say). */
+	error?: string;
+}
+
+export interface SimulatorHandle {
+	/** Stops simulating, delivers what is queued (bounded by stopTimeoutMs) and resolves. */
+	stop(): Promise<void>;
+	/** Resolves when the run ends (duration reached or stopped); never rejects. */
+	done: Promise<SimulatorReport>;
+}
+
+function resolveStart(start: SimulatorOptions['start']): number {
+	if (start === undefined) return Date.now();
+	const at = typeof start === 'string' ? parseSiteInstant(start, DEMO_TIME_ZONE) : new Date(start).getTime();
+	if (Number.isNaN(at)) throw new RangeError(`simulator: start "${String(start)}" is not a date`);
+	return at;
+}
+
+export const localTime = (at: number) => formatSiteTime(at, DEMO_TIME_ZONE);
+
+export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle {
+	const log = options.log ?? ((line: string) => console.error(`[simulator] ${line}`));
+	const speed = options.speed ?? 1;
+	if (!(speed >= 0) || !Number.isFinite(speed)) throw new RangeError('simulator: speed must be 0 or more');
+	const seed = options.seed ?? 42;
+	const start = resolveStart(options.start);
+	const end = options.durationMs === undefined ? undefined : start + options.durationMs;
+	const aborter = new AbortController();
+
+	const run = async (): Promise<SimulatorReport> => {
+		const empty: BatcherStats = { delivered: 0, batches: 0, failures: 0, dropped: 0 };
+		const report: SimulatorReport = { events: 0, byKind: {}, simulatedUntil: start, delivery: empty };
+		try {
+			const sink =
+				options.sink ??
+				supabaseSink(options.url ?? 'http://localhost:8080', options.key ?? (await serviceKeyFromDataDir()));
+			const b = new EventBatcher(sink, { flushMs: options.flushMs, log });
+			report.delivery = b.stats;
+			const ran = await runSimulation({
+				seed,
+				start,
+				end,
+				speed,
+				siteId: DEMO_SITE_ID,
+				timeZone: DEMO_TIME_ZONE,
+				agents: DEMO_AGENTS,
+				demand: DEMO_DEMAND,
+				warmup: options.warmup ?? 'snapshot',
+				tag: options.tag,
+				emit: (events) => b.push(events, aborter.signal),
+				signal: aborter.signal,
+				clock: options.clock,
+				progress: (at, events) => log(`simulated up to ${localTime(at)} site time; ${events} events`)
+			});
+			Object.assign(report, ran);
+			await b.flush(options.stopTimeoutMs ?? 10_000);
+		} catch (err) {
+			report.error = err instanceof Error ? err.message : String(err);
+			log(`stopped: ${report.error}`);
+		}
+		return report;
+	};
+
+	log(
+		`seed ${seed}, start ${localTime(start)} site time, speed ${speed === 0 ? 'max' : `${speed}x`}` +
+			(end === undefined ? '' : `, until ${localTime(end)}`)
+	);
+	const done = run();
+	return {
+		done,
+		async stop() {
+			aborter.abort();
+			await done;
+		}
+	};
+}
