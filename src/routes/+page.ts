@@ -4,5 +4,5 @@ import type { PageLoad } from './$types';
 
 export const load = (async ({ parent, fetch }) => {
 	const { config } = await parent();
-	return { api: config ? await probeApi(config.supabaseUrl, fetch) : ('unavailable' as const) };
+	return { api: config ? await probeApi(config, fetch) : ('unavailable' as const) };
 }) satisfies PageLoad;

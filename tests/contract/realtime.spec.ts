@@ -79,7 +79,7 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 		const statuses: string[] = [];
 		const channel = display
 			.channel(wallTopic, { config: { private: true } })
-			.on('broadcast', { event: 'queue_live' }, (m) => received.push(m as (typeof received)[number]));
+			.on('broadcast', { event: 'queue_live' }, (m) => received.push(m as unknown as (typeof received)[number]));
 		channel.subscribe((status) => statuses.push(status));
 		await waitFor(() => statuses.includes('SUBSCRIBED'), 5_000, 'first join');
 
