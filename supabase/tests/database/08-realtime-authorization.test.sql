@@ -7,57 +7,8 @@
 begin;
 select plan(51);
 
--- Helpers, gone with the rollback. tests.run_as(actor, statement) runs one
--- statement as a user, the way the API does (role authenticated and the JWT
--- claims; a null actor is anon), undoes it, and returns the rows it saw
--- (select) or changed (insert, update, delete); errors propagate.
--- tests.outcome() returns that count as text, or 'error <sqlstate>'.
-create schema tests;
-
-create function tests.run_as(actor uuid, statement text) returns bigint
-language plpgsql as $$
-declare
-  api_role text := case when actor is null then 'anon' else 'authenticated' end;
-  n bigint;
-begin
-  begin
-    perform set_config('role', api_role, true);
-    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
-    if statement ~* '^\s*select' then
-      execute format('select count(*) from (%s) as seen', statement) into n;
-    else
-      execute statement;
-      get diagnostics n = row_count;
-    end if;
-    raise sqlstate 'TUNDO'; -- undoes the statement and the role switch; n survives
-  exception
-    when sqlstate 'TUNDO' then null;
-  end;
-  return n;
-end;
-$$;
-
-create function tests.outcome(actor uuid, statement text) returns text
-language plpgsql as $$
-begin
-  return tests.run_as(actor, statement)::text;
-exception
-  when others then return 'error ' || sqlstate;
-end;
-$$;
-
--- tests.check(actor, statement, expected, description) is one assertion:
--- expected is the number of rows the statement sees or changes, or the
--- five-character SQLSTATE it must fail with.
-create function tests.check(actor uuid, statement text, expected text, description text) returns text
-language sql as $$
-  select case
-    when length(expected) < 5 then is(tests.outcome(actor, statement), expected, description)
-    else throws_ok(format('select tests.run_as(%L, %L)', actor, statement), expected, null, description)
-  end
-$$;
-
-create table tests.actors (ord int primary key, name text not null, id uuid);
+-- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
+alter schema test_helpers rename to tests;
 
 -- tests.check_topic(): tests.check() on a channel, with realtime.topic set.
 create function tests.check_topic(topic text, actor uuid, statement text, expected text, description text) returns text
