@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './ingest.ts';
 import { benchServerApi } from './server-api.ts';
+import { benchWall } from './wall.ts';
 import { printTable, type Row } from './support/stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -18,7 +19,8 @@ const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const groups: Record<string, () => Promise<Row[]>> = {
 	api: () => benchServerApi({ holdSeconds: quick ? 10 : 60 }),
-	ingest: () => benchIngest({ quick })
+	ingest: () => benchIngest({ quick }),
+	wall: () => benchWall({ quick })
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 

@@ -10,7 +10,7 @@ describe('probeApi', () => {
 			sent = new Headers(init?.headers);
 			return Promise.resolve(new Response('{}', { status: 200 }));
 		};
-		expect(await probeApi(config, fetcher as typeof fetch)).toBe('available');
+		expect(await probeApi(config, fetcher)).toBe('available');
 		expect(sent?.get('apikey')).toBe(config.supabaseAnonKey);
 	});
 

@@ -1,7 +1,7 @@
 // Reads for the wallboards: the snapshot of a site's live tables that a board
 // takes after every join, the queue and agent names beside it, and the
 // database clock. RLS limits all of it to members of the site.
-import type { Tables } from '$lib/database.types';
+import type { Database, Tables } from '$lib/database.types';
 import type { LiveSnapshot } from '$lib/live/live-rows';
 import type { AppSupabaseClient } from '$lib/supabase';
 
@@ -18,16 +18,22 @@ export interface WallDirectory {
 	skills: Map<string, string[]>;
 }
 
-/** The live tables of a site; intervals from `sinceIso` on (the start of the site's day). */
+/** The live tables of a site; intervals of [sinceIso, untilIso) (the site's day). */
 export async function fetchLiveSnapshot(
 	client: AppSupabaseClient,
 	siteId: string,
-	sinceIso: string
+	sinceIso: string,
+	untilIso: string
 ): Promise<LiveSnapshot> {
 	const [queueLive, agentLive, intervals, settings] = await Promise.all([
 		client.from('queue_live').select('*').eq('site_id', siteId),
 		client.from('agent_live').select('*').eq('site_id', siteId),
-		client.from('queue_intervals').select('*').eq('site_id', siteId).gte('interval_start', sinceIso),
+		client
+			.from('queue_intervals')
+			.select('*')
+			.eq('site_id', siteId)
+			.gte('interval_start', sinceIso)
+			.lt('interval_start', untilIso),
 		client.from('board_settings').select('*').eq('site_id', siteId)
 	]);
 	if (queueLive.error) throw queueLive.error;
@@ -45,7 +51,7 @@ export async function fetchLiveSnapshot(
 /** Names and settings the boards show beside the numbers; they change rarely. */
 export async function fetchWallDirectory(client: AppSupabaseClient, siteId: string): Promise<WallDirectory> {
 	const [queues, agents, teams, skills] = await Promise.all([
-		client.from('queues').select('*').eq('site_id', siteId).order('name'),
+		client.from('queues').select('*').eq('site_id', siteId).order('created_at').order('id'),
 		client
 			.from('agents')
 			.select('id, display_name, employee_no, team_id, active')
@@ -64,11 +70,7 @@ export async function fetchWallDirectory(client: AppSupabaseClient, siteId: stri
 }
 
 export async function fetchSite(client: AppSupabaseClient, siteId: string): Promise<SiteRow> {
-	const { data, error } = await client
-		.from('sites')
-		.select('id, name, time_zone, locale')
-		.eq('id', siteId)
-		.single();
+	const { data, error } = await client.from('sites').select('id, name, time_zone, locale').eq('id', siteId).single();
 	if (error) throw error;
 	return data;
 }
@@ -80,4 +82,13 @@ export async function fetchServerTime(client: AppSupabaseClient): Promise<number
 	const ms = Date.parse(data);
 	if (Number.isNaN(ms)) throw new Error(`server_time returned ${JSON.stringify(data)}`);
 	return ms;
+}
+
+export type OutboundTallyRow = Database['public']['Functions']['wall_outbound_today']['Returns'][number];
+
+/** Per caller: today's dialed, connected and graded outbound calls (site day). */
+export async function fetchOutboundToday(client: AppSupabaseClient, siteId: string): Promise<OutboundTallyRow[]> {
+	const { data, error } = await client.rpc('wall_outbound_today', { site_id: siteId });
+	if (error) throw error;
+	return data;
 }

@@ -12,7 +12,8 @@ select tables_are(
   'public',
   array[
     'sites', 'teams', 'members', 'queues', 'agents', 'agent_skills', 'call_events',
-    'agent_state_events', 'queue_live', 'agent_live', 'queue_intervals', 'leads', 'call_summaries'
+    'agent_state_events', 'queue_live', 'agent_live', 'queue_intervals', 'leads', 'call_summaries',
+    'board_settings'
   ],
   'public has exactly the tables the RLS matrix covers'
 );

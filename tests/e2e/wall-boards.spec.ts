@@ -1,0 +1,165 @@
+// The other boards on a small known script: the sales queue's gauges and
+// chart, agents past their limits, the outbound ranking, the playlist, the
+// settings page (a change reaches an open board live; the TV shows in the
+// presence list), and a board whose session ends in another tab.
+import { expect, test, type Page } from '@playwright/test';
+import { agent, ago, eventFactory, SALES, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+
+let server: WallServer;
+
+test.beforeAll(async () => {
+	test.setTimeout(720_000);
+	server = await WallServer.start();
+	// Keep the script (the last 7 minutes) inside one site day (Asia/Shanghai).
+	const intoDay = secondsIntoShanghaiDay();
+	if (intoDay < 450) await new Promise((r) => setTimeout(r, (450 - intoDay) * 1000));
+	const now = Date.now();
+	const e = eventFactory(`wall-boards-${now}`);
+	// Sales: 4 offered, 3 answered within 15 s (5, 8, 12 s), 1 abandoned after 30 s;
+	// each answered call: talk 200 s, after-call work 40 s → AHT 4:00.
+	// Answer rate 3/4 = 75 % (target 95 %: red), SL 3/(4 − 0) = 75 % (target 80 %: amber).
+	const calls: [string, number][] = [
+		['b1', 5],
+		['b2', 8],
+		['b3', 12]
+	];
+	const events = calls.flatMap(([id, wait], i) => {
+		const t = 420 - i * 60;
+		return [
+			e.offered(id, SALES, ago(now, t)),
+			e.answered(id, SALES, agent(5 + i), ago(now, t - wait)),
+			e.ended(id, SALES, agent(5 + i), ago(now, t - wait - 200), 200, 0),
+			e.wrapped(id, SALES, agent(5 + i), ago(now, t - wait - 240))
+		];
+	});
+	events.push(e.offered('b4', SALES, ago(now, 250)), e.abandoned('b4', SALES, ago(now, 220)));
+	// Agents: 101 on a break for 20 min (limit 15), 102 in wrap-up for 3 min (limit 2), 103 available.
+	events.push(
+		e.state(agent(1), 'break', ago(now, 20 * 60)),
+		e.state(agent(2), 'wrap_up', ago(now, 3 * 60)),
+		e.state(agent(3), 'available', ago(now, 60))
+	);
+	// Outbound: caller 131 dials 3, connects 2 (graded A and B); caller 132 dials 1.
+	events.push(
+		e.dialed('o1', agent(31), ago(now, 400)),
+		e.connected('o1', agent(31), ago(now, 390)),
+		e.graded('o1', agent(31), 'A', ago(now, 330)),
+		e.dialed('o2', agent(31), ago(now, 300)),
+		e.connected('o2', agent(31), ago(now, 290)),
+		e.graded('o2', agent(31), 'B', ago(now, 230)),
+		e.dialed('o3', agent(31), ago(now, 200)),
+		e.dialed('o4', agent(32), ago(now, 100))
+	);
+	await server.ingest(events);
+});
+
+test.afterAll(async () => {
+	await server?.dispose();
+});
+
+async function openBoard(page: Page, path: string): Promise<void> {
+	await page.goto(`${server.url}${path}`);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+}
+
+test('queue focus: gauges against the targets, the interval chart, the queue’s agents', async ({ page }) => {
+	await signInAsDisplay(page, server.url);
+	await openBoard(page, `/wall/queue/${SALES}`);
+	await expect(page.getByTestId('board-title')).toHaveText('销售热线 Sales hotline');
+	const gauge = (name: string) => page.getByTestId(`gauge-${name}`);
+	await expect(gauge('answer-rate').getByTestId('value')).toHaveText('75%');
+	await expect(gauge('answer-rate')).toHaveAttribute('data-level', 'bad');
+	await expect(gauge('sl').getByTestId('value')).toHaveText('75%');
+	await expect(gauge('sl')).toHaveAttribute('data-level', 'warn');
+	await expect(gauge('aht').getByTestId('value')).toHaveText('4:00');
+	await expect(gauge('aht')).toHaveAttribute('data-level', 'ok');
+	// Each gauge shows its level as a mark with a word, not colour alone.
+	await expect(gauge('answer-rate').getByRole('img', { name: '未达标' })).toBeVisible();
+	await expect(gauge('sl').getByRole('img', { name: '接近目标' })).toBeVisible();
+	await expect(page.getByTestId('interval-chart').locator('rect')).not.toHaveCount(0);
+	await expect(page.getByTestId(`agent-${agent(1)}`)).toHaveAttribute('data-over-limit', 'true');
+
+	await page.goto(`${server.url}/wall/queue/not-a-queue`);
+	await expect(page.getByTestId('queue-missing')).toBeVisible();
+});
+
+test('agents: states past the site limits are flagged', async ({ page }) => {
+	await signInAsDisplay(page, server.url);
+	await openBoard(page, '/wall/agents');
+	await expect(page.getByTestId(`agent-${agent(1)}`)).toHaveAttribute('data-over-limit', 'true');
+	await expect(page.getByTestId(`agent-${agent(1)}`).getByTestId('over-limit')).toHaveText(/超过 15:00/);
+	await expect(page.getByTestId(`agent-${agent(2)}`)).toHaveAttribute('data-over-limit', 'true');
+	await expect(page.getByTestId(`agent-${agent(3)}`)).toHaveAttribute('data-over-limit', 'false');
+	await expect(page.getByTestId(`agent-${agent(3)}`)).toContainText('空闲');
+	await expect(page.getByTestId('count-flagged')).toContainText('2');
+	// Time in state ticks in the browser.
+	const time = page.getByTestId(`agent-${agent(3)}`).getByTestId('time-in-state');
+	const before = await time.textContent();
+	await expect(time).not.toHaveText(before ?? '', { timeout: 3_000 });
+});
+
+test('outbound: connected against 100, grades, ranking; a settings change reaches the open board live', async ({
+	page,
+	browser
+}) => {
+	await signInAsDisplay(page, server.url);
+	await openBoard(page, '/wall/outbound');
+	const first = page.getByTestId(`caller-${agent(31)}`);
+	await expect(first.getByTestId('connected')).toHaveText('2 / 100');
+	await expect(first).toContainText('1');
+	await expect(page.getByTestId('outbound-ranking').locator('tbody tr').first()).toHaveAttribute(
+		'data-testid',
+		`caller-${agent(31)}`
+	);
+	await expect(page.getByTestId('team-connected')).toHaveText('2 / 1000');
+	await expect(page.getByTestId('invitations')).toContainText('尚未记录');
+
+	// A supervisor lowers the daily target; the open board follows without a reload.
+	const supervisor = await browser.newPage();
+	await signInAsDisplay(supervisor, server.url, 'supervisor@demo.local');
+	await supervisor.goto(`${server.url}/settings`);
+	await supervisor.getByTestId('daily-target').fill('50');
+	await supervisor.getByTestId('settings-save').click();
+	await expect(supervisor.getByTestId('settings-result')).toHaveText(/已保存/);
+	await expect(first.getByTestId('connected')).toHaveText('2 / 50', { timeout: 3_000 });
+	// And the TV is in the presence list, with the board it shows.
+	await expect(supervisor.getByTestId('tv-presence').getByTestId('tv-board')).toContainText('/wall/outbound');
+	await supervisor.screenshot({ path: 'test-results/screenshots/settings-1280x720.png', fullPage: true });
+	await supervisor.close();
+});
+
+test('settings: a display may not change them, and bad values are refused with a reason', async ({ page }) => {
+	await signInAsDisplay(page, server.url);
+	await page.goto(`${server.url}/settings`);
+	await expect(page.getByTestId('settings-message')).toBeVisible();
+
+	await signInAsDisplay(page, server.url, 'admin@demo.local');
+	await page.goto(`${server.url}/settings`);
+	await page.getByTestId('playlist-seconds').fill('2');
+	await page.getByTestId('playlist-seconds').evaluate((el: HTMLInputElement) => el.removeAttribute('min'));
+	await page.getByTestId('settings-save').click();
+	await expect(page.getByTestId('settings-result')).toContainText('playlist.seconds');
+});
+
+test('playlist: rotates through the boards of the kiosk URL', async ({ page }) => {
+	await signInAsDisplay(page, server.url);
+	await openBoard(page, '/wall/playlist?boards=overview,agents&seconds=5');
+	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'overview');
+	await expect(page.getByTestId(`tile-${SALES}`)).toBeVisible();
+	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'agents', { timeout: 8_000 });
+	await expect(page.getByTestId('agent-grid')).toBeVisible();
+	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'overview', { timeout: 8_000 });
+});
+
+test('a board whose session ends says so across the whole screen', async ({ page, context }) => {
+	await signInAsDisplay(page, server.url);
+	await openBoard(page, '/wall');
+	const other = await context.newPage();
+	await other.goto(`${server.url}/`);
+	await other.getByTestId('sign-out').click();
+	await expect(other.getByTestId('sign-in-link')).toBeVisible();
+	await expect(page.getByTestId('wall-message')).toHaveAttribute('data-kind', 'signed-out', { timeout: 10_000 });
+	await expect(page.getByTestId('wall-message')).toContainText('此屏幕已退出登录');
+	await page.reload();
+	await expect(page.getByTestId('wall-message')).toHaveAttribute('data-kind', 'signed-out');
+});

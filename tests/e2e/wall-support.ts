@@ -1,0 +1,312 @@
+// Support for the wallboard end-to-end tests: a single-box server the test
+// owns (so it can stop and restart it on the same data folder and port,
+// which Playwright's webServer cannot), ingest with the service key, and
+// signing a browser in as the wall display.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { IngestEvent } from '../../src/lib/events/schema';
+
+export const SITE = '5a000000-0000-4000-8000-000000000001';
+export const SALES = '9e000000-0000-4000-8000-000000000001';
+export const AFTER_SALES = '9e000000-0000-4000-8000-000000000002';
+export const COMPLAINTS = '9e000000-0000-4000-8000-000000000003';
+export const CAMPAIGN = '9e000000-0000-4000-8000-000000000004';
+export const agent = (n: number) => `ac000000-0000-4000-8000-000000000${100 + n}`;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+export class WallServer {
+	readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-wall-e2e-'));
+	#child: ChildProcess | null = null;
+	#output = '';
+
+	private constructor(readonly port: number) {}
+
+	static async start(): Promise<WallServer> {
+		const server = new WallServer(await freePort());
+		await server.start();
+		return server;
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	get serviceKey(): string {
+		const keys = JSON.parse(readFileSync(path.join(this.dataDir, 'keys.json'), 'utf8')) as { service_role_key: string };
+		return keys.service_role_key;
+	}
+
+	/** Starts the server (again) on the same folder and port; resolves once it answers. */
+	async start(): Promise<void> {
+		if (this.#child) throw new Error('already running');
+		// The SPA is built by Playwright's webServer before any test runs.
+		const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				CALLBOARD_DATA: this.dataDir,
+				CALLBOARD_SKIP_BUILD: '1',
+				CALLBOARD_SIMULATE: '0'
+			},
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		this.#child = child;
+		child.stdout?.on('data', (d: Buffer) => (this.#output += d.toString()));
+		child.stderr?.on('data', (d: Buffer) => (this.#output += d.toString()));
+		const deadline = Date.now() + 180_000;
+		for (;;) {
+			if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${this.#output}`);
+			try {
+				if ((await fetch(`${this.url}/config.json`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			if (Date.now() > deadline) throw new Error(`server did not start in 180 s:\n${this.#output}`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+
+	async stop(): Promise<void> {
+		const child = this.#child;
+		if (!child) return;
+		this.#child = null;
+		if (child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		await exited;
+	}
+
+	async dispose(): Promise<void> {
+		await this.stop();
+		rmSync(this.dataDir, { recursive: true, force: true });
+	}
+
+	/** Sends events through the ingest RPC with the service key, as a feeder does. */
+	async ingest(events: IngestEvent[]): Promise<void> {
+		const response = await fetch(`${this.url}/rest/v1/rpc/ingest_events`, {
+			method: 'POST',
+			headers: {
+				apikey: this.serviceKey,
+				authorization: `Bearer ${this.serviceKey}`,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ events })
+		});
+		const body = await response.text();
+		if (!response.ok) throw new Error(`ingest_events answered ${response.status}: ${body}`);
+		const result = JSON.parse(body) as { accepted: number };
+		if (result.accepted !== events.length) throw new Error(`ingest accepted ${result.accepted} of ${events.length}`);
+	}
+}
+
+export async function signInAsDisplay(page: Page, baseUrl: string, email = 'display@demo.local'): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByTestId('login-email').fill(email);
+	await page.getByTestId('login-password').fill('callboard');
+	await page.getByTestId('login-submit').click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/** ISO time (whole seconds, UTC) `seconds` before `from`. */
+export function ago(from: number, seconds: number): string {
+	return new Date(Math.floor(from / 1000) * 1000 - seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Seconds since midnight in Shanghai: scripts keep all their events inside one site day. */
+export function secondsIntoShanghaiDay(now = Date.now()): number {
+	return Math.floor((now / 1000 + 8 * 3600) % 86_400);
+}
+
+/** An event factory that numbers event ids so a script can be ingested once per server. */
+export function eventFactory(prefix: string) {
+	let n = 0;
+	const id = () => `${prefix}-${++n}`;
+	return {
+		offered: (call: string, queue: string, at: string): IngestEvent => ({
+			kind: 'call_offered',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			at
+		}),
+		answered: (call: string, queue: string, agentId: string, at: string): IngestEvent => ({
+			kind: 'call_answered',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			agent_id: agentId,
+			at
+		}),
+		abandoned: (call: string, queue: string, at: string): IngestEvent => ({
+			kind: 'call_abandoned',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			at
+		}),
+		ended: (call: string, queue: string, agentId: string, at: string, talk_s: number, hold_s: number): IngestEvent => ({
+			kind: 'call_ended',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			agent_id: agentId,
+			at,
+			talk_s,
+			hold_s
+		}),
+		wrapped: (call: string, queue: string, agentId: string, at: string): IngestEvent => ({
+			kind: 'wrap_ended',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			agent_id: agentId,
+			at
+		}),
+		state: (
+			agentId: string,
+			state: Extract<IngestEvent, { kind: 'agent_state' }>['state'],
+			at: string
+		): IngestEvent => ({
+			kind: 'agent_state',
+			event_id: id(),
+			site_id: SITE,
+			agent_id: agentId,
+			state,
+			at
+		}),
+		dialed: (call: string, agentId: string, at: string): IngestEvent => ({
+			kind: 'call_dialed',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: CAMPAIGN,
+			agent_id: agentId,
+			at
+		}),
+		connected: (call: string, agentId: string, at: string): IngestEvent => ({
+			kind: 'call_connected',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: CAMPAIGN,
+			agent_id: agentId,
+			at
+		}),
+		graded: (call: string, agentId: string, grade: 'A' | 'B' | 'C' | 'D', at: string): IngestEvent => ({
+			kind: 'call_graded',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: CAMPAIGN,
+			agent_id: agentId,
+			grade,
+			at
+		})
+	};
+}
+
+/** A small deterministic random source, so every run shows the same floor. */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+const INBOUND_AGENTS: Record<string, number[]> = {
+	[SALES]: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+	[AFTER_SALES]: [16, 17, 18, 19, 20, 21, 22, 23, 24, 25],
+	[COMPLAINTS]: [26, 27, 28, 29, 30]
+};
+
+/**
+ * A busy morning for screenshots: a few hours of calls on the three inbound
+ * queues (a few still waiting), all 40 agents in some state (a few past their
+ * limits), and the outbound callers' dials, connects and grades. Events stay
+ * inside the current Shanghai day.
+ */
+export function busyFloor(now: number, prefix: string): IngestEvent[] {
+	const e = eventFactory(prefix);
+	const rnd = random(20261123);
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+	// Early in the site's day there is less past to fill; at least a few minutes.
+	const span = Math.max(600, Math.min(3 * 3600, secondsIntoShanghaiDay(now) - 120));
+	const events: IngestEvent[] = [];
+	let call = 0;
+	for (const [queue, agents] of Object.entries(INBOUND_AGENTS)) {
+		const gap = queue === SALES ? 55 : queue === AFTER_SALES ? 80 : 150;
+		for (let t = span; t > 240; t -= gap * (0.5 + rnd())) {
+			const id = `${prefix}-in-${++call}`;
+			const wait = rnd() < 0.75 ? 3 + rnd() * 12 : 15 + rnd() * 60;
+			events.push(e.offered(id, queue, ago(now, t)));
+			if (rnd() < 0.08) {
+				events.push(e.abandoned(id, queue, ago(now, t - Math.min(wait, rnd() < 0.4 ? 3 : 40))));
+				continue;
+			}
+			const who = agent(pick(agents));
+			const talk = Math.round(60 + rnd() * (queue === COMPLAINTS ? 500 : 300));
+			const hold = rnd() < 0.3 ? Math.round(rnd() * 40) : 0;
+			const answered = t - wait;
+			const ended = answered - talk - hold;
+			events.push(e.answered(id, queue, who, ago(now, answered)));
+			events.push(e.ended(id, queue, who, ago(now, ended), talk, hold));
+			events.push(e.wrapped(id, queue, who, ago(now, ended - 10 - rnd() * 60)));
+		}
+		for (let k = 0; k < (queue === SALES ? 3 : 1); k++)
+			events.push(e.offered(`${prefix}-wait-${++call}`, queue, ago(now, 8 + k * 14)));
+	}
+	// The floor now: most agents busy, a few on breaks, some past their limits.
+	const states: [number, Extract<IngestEvent, { kind: 'agent_state' }>['state'], number][] = [];
+	for (let n = 1; n <= 40; n++) {
+		const roll = rnd();
+		const state =
+			roll < 0.25 ? 'available' : roll < 0.65 ? 'on_call' : roll < 0.78 ? 'wrap_up' : roll < 0.9 ? 'break' : 'lunch';
+		states.push([n, state, 20 + Math.round(rnd() * 500)]);
+	}
+	states[3] = [4, 'break', 19 * 60];
+	states[12] = [13, 'wrap_up', 4 * 60];
+	states[25] = [26, 'meeting', 30 * 60];
+	for (const [n, state, secondsAgo] of states) events.push(e.state(agent(n), state, ago(now, secondsAgo)));
+	// Outbound callers 31–40: dials, about 60 % connected, connected calls graded.
+	for (let n = 31; n <= 40; n++) {
+		const dials = 40 + Math.round(rnd() * 150);
+		for (let d = 0; d < dials; d++) {
+			const id = `${prefix}-out-${n}-${d}`;
+			const t = span - (d * (span - 300)) / dials;
+			events.push(e.dialed(id, agent(n), ago(now, t)));
+			if (rnd() < 0.6) {
+				events.push(e.connected(id, agent(n), ago(now, t - 8)));
+				const g = rnd();
+				events.push(e.graded(id, agent(n), g < 0.08 ? 'A' : g < 0.25 ? 'B' : g < 0.55 ? 'C' : 'D', ago(now, t - 60)));
+			}
+		}
+	}
+	return events;
+}
+
+/** Ingests in batches the RPC accepts. */
+export async function ingestAll(server: WallServer, events: IngestEvent[]): Promise<void> {
+	for (let i = 0; i < events.length; i += 1000) await server.ingest(events.slice(i, i + 1000));
+}
