@@ -133,3 +133,23 @@ from (
   where a.team_id = '7e000000-0000-4000-8000-000000000004'
 ) a
 cross join generate_series(1, 3) as j;
+
+-- The invitation register for the demo week (relative to now, so the outbound
+-- board shows figures on any day): caller k of the outbound team has k mod 4
+-- of their three leads' visits confirmed by their team lead this week (visits
+-- within the last hours), and the rest booked for tomorrow.
+insert into public.invitations (site_id, agent_id, lead_id, appointment_at, status, visited_at, confirmed_by, confirmed_at)
+select l.site_id, l.owner_agent_id, l.id,
+  case when l.j <= l.k % 4 then now() - l.j * interval '20 minutes' else now() + interval '1 day' end,
+  case when l.j <= l.k % 4 then 'visited' else 'booked' end::public.invitation_status,
+  case when l.j <= l.k % 4 then now() - l.j * interval '20 minutes' end,
+  case when l.j <= l.k % 4 then 'a0000000-0000-4000-8000-000000000014'::uuid end,
+  case when l.j <= l.k % 4 then now() - l.j * interval '10 minutes' end
+from (
+  select leads.*,
+    dense_rank() over (order by a.employee_no) as k,
+    row_number() over (partition by leads.owner_agent_id order by leads.phone) as j
+  from public.leads
+  join public.agents a on a.id = leads.owner_agent_id
+  where a.team_id = '7e000000-0000-4000-8000-000000000004'
+) l;

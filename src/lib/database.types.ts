@@ -395,6 +395,73 @@ export type Database = {
 					}
 				];
 			};
+			invitations: {
+				Row: {
+					agent_id: string;
+					appointment_at: string;
+					confirmed_at: string | null;
+					confirmed_by: string | null;
+					created_at: string;
+					id: string;
+					lead_id: string;
+					notes: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['invitation_status'];
+					updated_at: string;
+					visited_at: string | null;
+				};
+				Insert: {
+					agent_id: string;
+					appointment_at: string;
+					confirmed_at?: string | null;
+					confirmed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					lead_id: string;
+					notes?: string | null;
+					site_id: string;
+					status?: Database['public']['Enums']['invitation_status'];
+					updated_at?: string;
+					visited_at?: string | null;
+				};
+				Update: {
+					agent_id?: string;
+					appointment_at?: string;
+					confirmed_at?: string | null;
+					confirmed_by?: string | null;
+					created_at?: string;
+					id?: string;
+					lead_id?: string;
+					notes?: string | null;
+					site_id?: string;
+					status?: Database['public']['Enums']['invitation_status'];
+					updated_at?: string;
+					visited_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitations_caller_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'invitations_lead_is_in_site';
+						columns: ['site_id', 'lead_id'];
+						isOneToOne: false;
+						referencedRelation: 'leads';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'invitations_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			leads: {
 				Row: {
 					created_at: string;
@@ -730,12 +797,14 @@ export type Database = {
 					grade_b: number;
 					grade_c: number;
 					grade_d: number;
+					invitations_week: number;
 				}[];
 			};
 		};
 		Enums: {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';
 			app_role: 'agent' | 'lead' | 'supervisor' | 'manager' | 'qa' | 'analyst' | 'admin' | 'display';
+			invitation_status: 'booked' | 'visited' | 'no_show' | 'cancelled';
 			lead_grade: 'A' | 'B' | 'C' | 'D';
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
 			queue_direction: 'inbound' | 'outbound';
@@ -827,6 +896,7 @@ export const Constants = {
 		Enums: {
 			agent_state: ['available', 'on_call', 'wrap_up', 'break', 'lunch', 'training', 'meeting', 'offline'],
 			app_role: ['agent', 'lead', 'supervisor', 'manager', 'qa', 'analyst', 'admin', 'display'],
+			invitation_status: ['booked', 'visited', 'no_show', 'cancelled'],
 			lead_grade: ['A', 'B', 'C', 'D'],
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
 			queue_direction: ['inbound', 'outbound'],

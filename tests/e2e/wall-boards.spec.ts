@@ -77,7 +77,11 @@ test('queue focus: gauges against the targets, the interval chart, the queue’s
 	await expect(gauge('answer-rate').getByRole('img', { name: '未达标' })).toBeVisible();
 	await expect(gauge('sl').getByRole('img', { name: '接近目标' })).toBeVisible();
 	await expect(page.getByTestId('interval-chart').locator('rect')).not.toHaveCount(0);
-	await expect(page.getByTestId(`agent-${agent(1)}`)).toHaveAttribute('data-over-limit', 'true');
+	// The compact row names the late state and marks it, instead of "over 15:00".
+	const late = page.getByTestId(`agent-${agent(1)}`);
+	await expect(late).toHaveAttribute('data-over-limit', 'true');
+	await expect(late).toContainText('小休');
+	await expect(late.getByRole('img', { name: '未达标' })).toBeVisible();
 
 	await page.goto(`${server.url}/wall/queue/not-a-queue`);
 	await expect(page.getByTestId('queue-missing')).toBeVisible();
@@ -112,7 +116,32 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 		`caller-${agent(31)}`
 	);
 	await expect(page.getByTestId('team-connected')).toHaveText('2 / 1000');
-	await expect(page.getByTestId('invitations')).toContainText('尚未记录');
+
+	// Invitations this week: the caller cannot confirm their own booked visit;
+	// their team lead can, and the board counts it (the tally polls every 15 s).
+	const invites = first.getByTestId('invitations-week');
+	await expect(invites).toHaveText(/^\s*\d+ \/ 10\s*$/);
+	const before = Number((await invites.textContent())?.trim().split(' ')[0]);
+	const booked = await server.restAs(
+		'lead4@demo.local',
+		`invitations?agent_id=eq.${agent(31)}&status=eq.booked&select=id&limit=1`,
+		{ method: 'GET' }
+	);
+	const [invitation] = (await booked.json()) as { id: string }[];
+	expect(invitation).toBeDefined();
+	const own = await server.restAs('agent31@demo.local', `invitations?id=eq.${invitation?.id}`, {
+		method: 'PATCH',
+		body: { status: 'visited' }
+	});
+	expect(own.status).toBe(403);
+	expect(((await own.json()) as { message: string }).message).toMatch(/cannot confirm their own/);
+	const confirmed = await server.restAs('lead4@demo.local', `invitations?id=eq.${invitation?.id}`, {
+		method: 'PATCH',
+		body: { status: 'visited' }
+	});
+	expect(confirmed.status).toBe(200);
+	await expect(invites).toHaveText(new RegExp(`^\\s*${before + 1} / 10\\s*$`), { timeout: 20_000 });
+	await expect(page.getByTestId('team-invitations')).toHaveText(/ \/ 100$/);
 
 	// A supervisor lowers the daily target; the open board follows without a reload.
 	const supervisor = await browser.newPage();

@@ -113,6 +113,28 @@ export class WallServer {
 		const result = JSON.parse(body) as { accepted: number };
 		if (result.accepted !== events.length) throw new Error(`ingest accepted ${result.accepted} of ${events.length}`);
 	}
+
+	/** One REST call as a demo user (password grant first), the way the app makes it. */
+	async restAs(email: string, pathAndQuery: string, init: { method: string; body?: unknown }): Promise<Response> {
+		const keys = JSON.parse(readFileSync(path.join(this.dataDir, 'keys.json'), 'utf8')) as { anon_key: string };
+		const token = await fetch(`${this.url}/auth/v1/token?grant_type=password`, {
+			method: 'POST',
+			headers: { apikey: keys.anon_key, 'content-type': 'application/json' },
+			body: JSON.stringify({ email, password: 'callboard' })
+		});
+		if (!token.ok) throw new Error(`sign-in as ${email} answered ${token.status}`);
+		const { access_token } = (await token.json()) as { access_token: string };
+		return fetch(`${this.url}/rest/v1/${pathAndQuery}`, {
+			method: init.method,
+			headers: {
+				apikey: keys.anon_key,
+				authorization: `Bearer ${access_token}`,
+				'content-type': 'application/json',
+				prefer: 'return=representation'
+			},
+			body: init.body === undefined ? undefined : JSON.stringify(init.body)
+		});
+	}
 }
 
 export async function signInAsDisplay(page: Page, baseUrl: string, email = 'display@demo.local'): Promise<void> {

@@ -1,6 +1,7 @@
 // The outbound board's rows: every caller of the site's outbound teams with
 // today's connected calls against the daily target (DOMAIN.md: 100), lead
-// grades A–D, and a rank (connected, then A, then B leads). Pure.
+// grades A–D, this week's confirmed invitations against the weekly target
+// (10), and a rank (connected, then A, then B leads). Pure.
 import type { AgentRow, OutboundTallyRow, TeamRow } from '$lib/data/wall';
 import { levelAtLeast, type Level } from './thresholds';
 
@@ -15,6 +16,10 @@ export interface CallerView {
 	progress: number;
 	level: Level;
 	grades: { A: number; B: number; C: number; D: number };
+	/** confirmed invited visits this site week */
+	invitations: number;
+	/** 'ok' once the weekly target is met; no alarm colour before, as a week fills up day by day */
+	invitationsLevel: Level;
 }
 
 export interface OutboundTotals {
@@ -23,13 +28,16 @@ export interface OutboundTotals {
 	connected: number;
 	target: number;
 	grades: CallerView['grades'];
+	invitations: number;
+	invitationsTarget: number;
 }
 
 export function callerViews(
 	agents: readonly AgentRow[],
 	teams: readonly TeamRow[],
 	tally: readonly OutboundTallyRow[],
-	dailyTarget: number
+	dailyTarget: number,
+	weeklyInvitationsTarget: number
 ): CallerView[] {
 	const outboundTeams = new Map(teams.filter((t) => t.kind === 'outbound').map((t) => [t.id, t.name]));
 	const byAgent = new Map(tally.map((r) => [r.agent_id, r]));
@@ -44,6 +52,8 @@ export function callerViews(
 		const agent = names.get(id);
 		const connected = t?.connected ?? 0;
 		const progress = connected / dailyTarget;
+		const invitations = t?.invitations_week ?? 0;
+		const invitationsLevel: Level = invitations >= weeklyInvitationsTarget ? 'ok' : 'none';
 		return {
 			id,
 			name: agent?.display_name ?? id.slice(-4),
@@ -54,7 +64,9 @@ export function callerViews(
 			progress,
 			// Amber from 80 % of the target: a caller still on the way.
 			level: levelAtLeast(progress, 1, 0.2),
-			grades: { A: t?.grade_a ?? 0, B: t?.grade_b ?? 0, C: t?.grade_c ?? 0, D: t?.grade_d ?? 0 }
+			grades: { A: t?.grade_a ?? 0, B: t?.grade_b ?? 0, C: t?.grade_c ?? 0, D: t?.grade_d ?? 0 },
+			invitations,
+			invitationsLevel
 		};
 	});
 	rows.sort(
@@ -81,14 +93,28 @@ export function callerViews(
 	return ranked;
 }
 
-export function outboundTotals(callers: readonly CallerView[], dailyTarget: number): OutboundTotals {
+export function outboundTotals(
+	callers: readonly CallerView[],
+	dailyTarget: number,
+	weeklyInvitationsTarget: number
+): OutboundTotals {
 	const grades = { A: 0, B: 0, C: 0, D: 0 };
 	let dialed = 0;
 	let connected = 0;
+	let invitations = 0;
 	for (const c of callers) {
 		dialed += c.dialed;
 		connected += c.connected;
+		invitations += c.invitations;
 		for (const g of ['A', 'B', 'C', 'D'] as const) grades[g] += c.grades[g];
 	}
-	return { callers: callers.length, dialed, connected, target: dailyTarget * callers.length, grades };
+	return {
+		callers: callers.length,
+		dialed,
+		connected,
+		target: dailyTarget * callers.length,
+		grades,
+		invitations,
+		invitationsTarget: weeklyInvitationsTarget * callers.length
+	};
 }

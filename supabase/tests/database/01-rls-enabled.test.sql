@@ -13,7 +13,7 @@ select tables_are(
   array[
     'sites', 'teams', 'members', 'queues', 'agents', 'agent_skills', 'call_events',
     'agent_state_events', 'queue_live', 'agent_live', 'queue_intervals', 'leads', 'call_summaries',
-    'board_settings'
+    'board_settings', 'invitations'
   ],
   'public has exactly the tables the RLS matrix covers'
 );

@@ -6,34 +6,10 @@
 begin;
 select plan(17);
 
-create schema tests;
+-- tests.run_as comes from 00-test-helpers.
+alter schema test_helpers rename to tests;
 
--- One statement as an API user (role authenticated and the JWT claims, or
--- anon for a null actor), undone afterwards; returns the rows it saw or changed.
-create function tests.run_as(actor uuid, statement text) returns bigint
-language plpgsql as $$
-declare
-  api_role text := case when actor is null then 'anon' else 'authenticated' end;
-  n bigint;
-begin
-  begin
-    perform set_config('role', api_role, true);
-    perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
-    if statement ~* '^\s*select' then
-      execute format('select count(*) from (%s) as seen', statement) into n;
-    else
-      execute statement;
-      get diagnostics n = row_count;
-    end if;
-    raise sqlstate 'TUNDO';
-  exception
-    when sqlstate 'TUNDO' then null;
-  end;
-  return n;
-end;
-$$;
-
--- The same, but the statement's effect stays (for a setup step).
+-- Like run_as, but the statement's effect stays (for a setup step).
 create function tests.keep_as(actor uuid, statement text) returns void
 language plpgsql as $$
 begin

@@ -89,9 +89,13 @@ select is(
   ) as v (e))) ->> 'accepted')::int,
   11, 'the outbound script is ingested');
 
+-- The seed's invitations would list callers who dialed nothing; they have
+-- their own file (32-invitations).
+delete from public.invitations;
+
 create table tests.seen as
 select * from tests.outbound_as('a0000000-0000-4000-8000-000000000004')
-  as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int);
+  as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int, invitations_week int);
 
 select results_eq(
   $$select dialed, connected, grade_a, grade_b, grade_c, grade_d from tests.seen
@@ -113,11 +117,11 @@ insert into auth.users (id, aud, role, email)
 values ('b0000000-0000-4000-8000-0000000000aa', 'authenticated', 'authenticated', 'outsider@test.local');
 select is(
   (select count(*)::int from tests.outbound_as('b0000000-0000-4000-8000-0000000000aa')
-    as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int)),
+    as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int, invitations_week int)),
   0, 'a user of no site sees no tally');
 select is(
   (select count(*)::int from tests.outbound_as('a0000000-0000-4000-8000-000000000131')
-    as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int)),
+    as (agent_id uuid, dialed int, connected int, grade_a int, grade_b int, grade_c int, grade_d int, invitations_week int)),
   2, 'any member of the site (an agent) sees the tally');
 
 select * from finish();
