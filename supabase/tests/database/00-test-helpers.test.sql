@@ -92,6 +92,24 @@ insert into public.members (user_id, site_id, role) values
   ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', 'analyst');
 $$;
 
+-- tests.seat_actors(agent, lead): the actors of a matrix, in its column
+-- order: the given agent and team lead (users), the seed's supervisor,
+-- manager, admin and display, a qa and an analyst, and anon.
+create function tests.seat_actors(agent uuid, lead uuid) returns void
+language sql as $$
+select tests.add_qa_and_analyst();
+insert into tests.actors (ord, name, id) values
+  (1, 'agent', agent),
+  (2, 'lead', lead),
+  (3, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
+  (4, 'manager', 'a0000000-0000-4000-8000-000000000002'),
+  (5, 'qa', 'b0000000-0000-4000-8000-000000000005'),
+  (6, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
+  (7, 'admin', 'a0000000-0000-4000-8000-000000000001'),
+  (8, 'display', 'a0000000-0000-4000-8000-000000000004'),
+  (9, 'anon', null);
+$$;
+
 alter schema tests rename to test_helpers;
 
 select ok(true, 'test helpers installed');

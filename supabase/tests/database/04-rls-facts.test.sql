@@ -10,20 +10,8 @@ select plan(108);
 -- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
 alter schema test_helpers rename to tests;
 
--- Actors: the seed's users (DESIGN.md §4 roles at the demo site), plus a qa
--- and an analyst, which the seed does not have.
-select tests.add_qa_and_analyst();
-
-insert into tests.actors (ord, name, id) values
-  (1, 'agent', 'a0000000-0000-4000-8000-000000000101'),      -- agent01, team 1 (Hotline A)
-  (2, 'lead', 'a0000000-0000-4000-8000-000000000011'),       -- lead1, leads team 1
-  (3, 'supervisor', 'a0000000-0000-4000-8000-000000000003'),
-  (4, 'manager', 'a0000000-0000-4000-8000-000000000002'),
-  (5, 'qa', 'b0000000-0000-4000-8000-000000000005'),
-  (6, 'analyst', 'b0000000-0000-4000-8000-000000000006'),
-  (7, 'admin', 'a0000000-0000-4000-8000-000000000001'),
-  (8, 'display', 'a0000000-0000-4000-8000-000000000004'),
-  (9, 'anon', null);
+-- Actors (00-test-helpers): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
+select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
 -- Fixtures: calls and state changes of agent01 and agent02 (team 1) and
 -- agent11 (team 2), and one offered call no agent took.
