@@ -2,27 +2,23 @@
 // server behind a bare node:http server on a free port, user tokens, the
 // real supabase-js client with `ws` as transport, and a raw WebSocket that
 // records what the server sends.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-	createClient,
-	REALTIME_SUBSCRIBE_STATES,
-	type RealtimeChannel,
-	type SupabaseClient
-} from '@supabase/supabase-js';
+import { createServer } from 'node:http';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import type { Database } from '../../src/lib/database.types.ts';
 import type { RealtimeServer } from '../context.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
 import type { Db } from '../db/types.ts';
-import { signJwt, type ApiKeys } from '../keys.ts';
+import type { ApiKeys } from '../keys.ts';
+import { listen } from '../../tests/support/listen.ts';
+import { nodeClient } from '../../tests/support/node-client.ts';
+import { openTestDatabase } from '../../tests/support/test-database.ts';
+import { waitFor } from '../../tests/support/wait-for.ts';
 import type { RealtimeOptions } from './hub.ts';
 import { createRealtimeServer } from './server.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { subscribe } from '../../tests/support/subscribe.ts';
+export { userToken } from '../../tests/support/user-token.ts';
+export { waitFor };
 
 export const SITE = '5a000000-0000-4000-8000-000000000001';
 export const DISPLAY = 'a0000000-0000-4000-8000-000000000004';
@@ -32,10 +28,9 @@ export const OUTSIDER = 'a0000000-0000-4000-8000-0000000009aa';
 export const QUEUE_1 = '9e000000-0000-4000-8000-000000000001';
 export const WALL = `wall:${SITE}`;
 
+/** PGlite; the spec closes it with db.close(). */
 export async function openSeededDb(): Promise<Db> {
-	const db = await openPglite();
-	await migrate(db, { root, seed: true });
-	return db;
+	return (await openTestDatabase('pglite')).db;
 }
 
 export async function createOutsider(db: Db): Promise<void> {
@@ -44,11 +39,6 @@ export async function createOutsider(db: Db): Promise<void> {
 		values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', 'outsider@example.test', '', now(), now(), now())`,
 		[OUTSIDER]
 	);
-}
-
-export function userToken(keys: ApiKeys, sub: string, expiresInS = 3600): string {
-	const exp = Math.floor(Date.now() / 1000) + expiresInS;
-	return signJwt({ sub, role: 'authenticated', aud: 'authenticated', exp }, keys.jwt_secret);
 }
 
 export interface TestRealtime {
@@ -66,11 +56,9 @@ export async function startRealtime(
 ): Promise<TestRealtime> {
 	const logs: string[] = [];
 	const realtime = await createRealtimeServer({ db, keys, log: (line) => logs.push(line) }, options);
-	const server: Server = createServer((_req, res) => res.writeHead(404).end());
+	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	const url = `http://127.0.0.1:${port}`;
+	const { url, port, close } = await listen(server);
 	return {
 		url,
 		wsUrl: (query = { apikey: keys.anon_key, vsn: '2.0.0' }) =>
@@ -79,8 +67,7 @@ export async function startRealtime(
 		logs,
 		async stop() {
 			await realtime.close();
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await close();
 		}
 	};
 }
@@ -88,27 +75,7 @@ export async function startRealtime(
 export type Client = SupabaseClient<Database>;
 
 export function makeClient(url: string, anonKey: string, vsn: '1.0.0' | '2.0.0' = '2.0.0'): Client {
-	return createClient<Database>(url, anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket, vsn }
-	});
-}
-
-/** Resolves with the first settled status (SUBSCRIBED, CHANNEL_ERROR, TIMED_OUT). */
-export function subscribe(channel: RealtimeChannel): Promise<{ status: string; error?: Error }> {
-	return new Promise((resolve) => {
-		channel.subscribe((status, error) => {
-			if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED || error) resolve({ status, error });
-		});
-	});
-}
-
-export async function waitFor(pred: () => boolean, timeoutMs = 3_000, what = 'condition'): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!pred()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
+	return nodeClient(url, anonKey, { realtime: { vsn } });
 }
 
 /** A frame the server sent, decoded for either vsn (binary frames kept raw). */

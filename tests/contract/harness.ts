@@ -3,28 +3,17 @@
 // migrations and demo seed, new API keys, and the HTTP/WebSocket app on a
 // free port. `restart()` stops the app and starts it again on the same port
 // over the same data, as a real restart would.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-	createClient,
-	REALTIME_SUBSCRIBE_STATES,
-	type RealtimeChannel,
-	type SupabaseClient
-} from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { startApp, type RunningApp } from '../../server/app.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { openPglite } from '../../server/db/pglite.ts';
-import { openPostgres } from '../../server/db/postgres.ts';
 import type { Db } from '../../server/db/types.ts';
 import { makeKeys, type ApiKeys } from '../../server/keys.ts';
 import type { Database } from '../../src/lib/database.types.ts';
-import { startPostgres15 } from '../support/postgres15.ts';
+import { nodeClient } from '../support/node-client.ts';
+import { openTestDatabase, type Engine } from '../support/test-database.ts';
 
-export type Engine = 'pglite' | 'postgres';
-export const ENGINES: Engine[] = ['pglite', 'postgres'];
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { ENGINES, type Engine } from '../support/test-database.ts';
+export { subscribe } from '../support/subscribe.ts';
+export { waitFor } from '../support/wait-for.ts';
 
 export const DEMO_SITE = '5a000000-0000-4000-8000-000000000001';
 export const DEMO_PASSWORD = 'callboard';
@@ -52,10 +41,7 @@ export type Client = SupabaseClient<Database>;
 const clients: Client[] = [];
 
 export function makeClient(url: string, key: string): Client {
-	const client = createClient<Database>(url, key, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket, heartbeatIntervalMs: 5_000 }
-	});
+	const client = nodeClient(url, key, { realtime: { heartbeatIntervalMs: 5_000 } });
 	clients.push(client);
 	return client;
 }
@@ -68,25 +54,8 @@ export async function closeClients(): Promise<void> {
 	}
 }
 
-async function openDatabase(engine: Engine): Promise<{ db: Db; stop: () => Promise<void> }> {
-	if (engine === 'pglite') {
-		const db = await openPglite();
-		return { db, stop: () => db.close() };
-	}
-	const pg = await startPostgres15();
-	const db = openPostgres(pg.url);
-	return {
-		db,
-		stop: async () => {
-			await db.close();
-			await pg.stop();
-		}
-	};
-}
-
 export async function startTestServer(engine: Engine): Promise<TestServer> {
-	const { db, stop: stopDb } = await openDatabase(engine);
-	await migrate(db, { root, seed: true });
+	const { db, stop: stopDb } = await openTestDatabase(engine);
 	const keys = makeKeys();
 	// Quiet, except for requests that crashed: those are bugs to see in the test output.
 	const log = (line: string) => {
@@ -120,22 +89,4 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
 		}
 	};
 	return server;
-}
-
-/** Resolves when pred() holds, polling every 20 ms; rejects after timeoutMs. */
-export async function waitFor(pred: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!pred()) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
-
-/** Subscribes and resolves with the first settled status (SUBSCRIBED, CHANNEL_ERROR, TIMED_OUT). */
-export function subscribe(channel: RealtimeChannel): Promise<{ status: string; error?: Error }> {
-	return new Promise((resolve) => {
-		channel.subscribe((status, error) => {
-			if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED || error) resolve({ status, error });
-		});
-	});
 }

@@ -2,13 +2,14 @@
 // owns (so it can stop and restart it on the same data folder and port,
 // which Playwright's webServer cannot), ingest with the service key, and
 // signing a browser in as the wall display.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import type { ApiKeys } from '../../server/keys';
 import type { IngestEvent } from '../../src/lib/events/schema';
+import { freePort } from '../support/free-port';
+import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
 
 export const SITE = '5a000000-0000-4000-8000-000000000001';
 export const SALES = '9e000000-0000-4000-8000-000000000001';
@@ -17,22 +18,10 @@ export const COMPLAINTS = '9e000000-0000-4000-8000-000000000003';
 export const CAMPAIGN = '9e000000-0000-4000-8000-000000000004';
 export const agent = (n: number) => `ac000000-0000-4000-8000-000000000${100 + n}`;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 export class WallServer {
 	readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-wall-e2e-'));
-	#child: ChildProcess | null = null;
-	#output = '';
+	#process: SingleBoxProcess | null = null;
+	#keys: ApiKeys | undefined;
 
 	private constructor(readonly port: number) {}
 
@@ -46,50 +35,28 @@ export class WallServer {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	/** The keys the server made in its data folder on the first start; a restart keeps them. */
+	get keys(): ApiKeys {
+		if (!this.#keys) throw new Error('the server has not started yet');
+		return this.#keys;
+	}
+
 	get serviceKey(): string {
-		const keys = JSON.parse(readFileSync(path.join(this.dataDir, 'keys.json'), 'utf8')) as { service_role_key: string };
-		return keys.service_role_key;
+		return this.keys.service_role_key;
 	}
 
 	/** Starts the server (again) on the same folder and port; resolves once it answers. */
 	async start(): Promise<void> {
-		if (this.#child) throw new Error('already running');
+		if (this.#process) throw new Error('already running');
 		// The SPA is built by Playwright's webServer before any test runs.
-		const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-			env: {
-				...process.env,
-				PORT: String(this.port),
-				HOST: '127.0.0.1',
-				CALLBOARD_DATA: this.dataDir,
-				CALLBOARD_SKIP_BUILD: '1',
-				CALLBOARD_SIMULATE: '0'
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		this.#child = child;
-		child.stdout?.on('data', (d: Buffer) => (this.#output += d.toString()));
-		child.stderr?.on('data', (d: Buffer) => (this.#output += d.toString()));
-		const deadline = Date.now() + 180_000;
-		for (;;) {
-			if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${this.#output}`);
-			try {
-				if ((await fetch(`${this.url}/config.json`)).ok) return;
-			} catch {
-				// not listening yet
-			}
-			if (Date.now() > deadline) throw new Error(`server did not start in 180 s:\n${this.#output}`);
-			await new Promise((r) => setTimeout(r, 200));
-		}
+		this.#process = await startSingleBox({ dataDir: this.dataDir, port: this.port });
+		this.#keys = this.#process.keys;
 	}
 
 	async stop(): Promise<void> {
-		const child = this.#child;
-		if (!child) return;
-		this.#child = null;
-		if (child.exitCode !== null) return;
-		const exited = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		await exited;
+		const running = this.#process;
+		this.#process = null;
+		await running?.stop();
 	}
 
 	async dispose(): Promise<void> {
@@ -116,7 +83,7 @@ export class WallServer {
 
 	/** One REST call as a demo user (password grant first), the way the app makes it. */
 	async restAs(email: string, pathAndQuery: string, init: { method: string; body?: unknown }): Promise<Response> {
-		const keys = JSON.parse(readFileSync(path.join(this.dataDir, 'keys.json'), 'utf8')) as { anon_key: string };
+		const keys = this.keys;
 		const token = await fetch(`${this.url}/auth/v1/token?grant_type=password`, {
 			method: 'POST',
 			headers: { apikey: keys.anon_key, 'content-type': 'application/json' },

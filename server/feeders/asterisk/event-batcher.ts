@@ -6,6 +6,8 @@
 // reported and left out, the rest is delivered. Resending is safe because the
 // ingest ignores event ids it already has.
 import { MAX_BATCH_EVENTS, type IngestEvent } from '../../../src/lib/events/schema.ts';
+import { retryWithBackoff, type BatchingOptions } from '../shared/batch-delivery.ts';
+import { sleep } from '../shared/sleep.ts';
 
 export interface IngestResult {
 	accepted: number;
@@ -33,18 +35,12 @@ export interface DeliveryStats {
 	rejected: { event_id: string; kind: string; error: string }[];
 }
 
-export interface BatcherOptions {
-	maxBatch?: number;
-	flushMs?: number;
-	/** push() waits while more than this many events are queued (the sink is slow or down). */
-	maxQueued?: number;
-	initialBackoffMs?: number;
-	maxBackoffMs?: number;
+export interface BatcherOptions extends BatchingOptions {
+	/** For tests: the pause between retries. */
 	sleep?: (ms: number) => Promise<void>;
-	log?: (line: string) => void;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class EventBatcher {
 	readonly #sink: IngestSink;
@@ -68,7 +64,7 @@ export class EventBatcher {
 		this.#maxQueued = options.maxQueued ?? 20_000;
 		this.#initialBackoffMs = options.initialBackoffMs ?? 500;
 		this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
-		this.#sleep = options.sleep ?? realSleep;
+		this.#sleep = options.sleep ?? ((ms) => sleep(ms));
 		this.#log = options.log ?? (() => {});
 	}
 
@@ -118,24 +114,22 @@ export class EventBatcher {
 	}
 
 	async #deliver(batch: IngestEvent[]): Promise<void> {
-		let backoff = this.#initialBackoffMs;
-		for (;;) {
-			try {
-				const result = await this.#sink(batch);
-				this.stats.batches += 1;
-				this.stats.accepted += result.accepted;
-				this.stats.duplicates += result.duplicates;
-				return;
-			} catch (err) {
-				const message = err instanceof Error ? err.message : String(err);
+		const sent = await retryWithBackoff(() => this.#sink(batch), {
+			initialMs: this.#initialBackoffMs,
+			maxMs: this.#maxBackoffMs,
+			sleep: this.#sleep,
+			onFailure: (err, pauseMs) => {
 				// Anything that is not a clear refusal (a thrown TypeError from fetch, say) is treated as transient.
-				if (err instanceof SinkError && !err.retryable) return this.#refused(batch, message);
+				if (err instanceof SinkError && !err.retryable) return false;
 				this.stats.retries += 1;
-				this.#log(`ingest failed (${message}); retrying ${batch.length} event(s) in ${backoff} ms`);
-				await this.#sleep(backoff);
-				backoff = Math.min(backoff * 2, this.#maxBackoffMs);
+				this.#log(`ingest failed (${errorText(err)}); retrying ${batch.length} event(s) in ${pauseMs} ms`);
+				return true;
 			}
-		}
+		});
+		if (!sent.ok) return this.#refused(batch, errorText(sent.error));
+		this.stats.batches += 1;
+		this.stats.accepted += sent.value.accepted;
+		this.stats.duplicates += sent.value.duplicates;
 	}
 
 	async #refused(batch: IngestEvent[], message: string): Promise<void> {

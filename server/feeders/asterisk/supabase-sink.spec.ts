@@ -1,18 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type Listening } from '../../../tests/support/listen.ts';
 import { SinkError } from './event-batcher.ts';
 import { supabaseSink } from './supabase-sink.ts';
 
 // A stand-in PostgREST answering /rest/v1/rpc/ingest_events as told by the test.
 describe('supabaseSink', () => {
-	let server: Server;
+	let server: Listening;
 	let url: string;
 	let reply: { status: number; body: unknown } = { status: 200, body: {} };
 	const seen: { auth: string | undefined; apikey: string | undefined; path: string | undefined; body: unknown }[] = [];
 
 	beforeAll(async () => {
-		server = createServer((req, res) => {
+		const stub = createServer((req, res) => {
 			let text = '';
 			req.on('data', (chunk: Buffer) => (text += chunk.toString()));
 			req.on('end', () => {
@@ -26,13 +26,10 @@ describe('supabaseSink', () => {
 				res.end(JSON.stringify(reply.body));
 			});
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		server = await listen(stub);
+		url = server.url;
 	});
-	afterAll(async () => {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	});
+	afterAll(() => server.close());
 
 	const key = 'service-role-key-for-the-test';
 	const events = [

@@ -1,8 +1,8 @@
-// The real sink: rpc('ingest_events', {events}) through supabase-js with the
-// service-role key, against the single box or a Supabase project alike.
-import { createClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+// The real sink: rpc('ingest_events', {events}) with the service-role key
+// (../shared/ingest-rpc.ts), its answer read as counts or a SinkError that
+// says whether sending the batch again can help.
 import { ingestResult } from '../../../src/lib/events/schema.ts';
+import { ingestRpc } from '../shared/ingest-rpc.ts';
 import { SinkError, type IngestSink } from './event-batcher.ts';
 
 /** Statuses worth trying again: no answer at all (0), timeouts, throttling, server trouble. */
@@ -11,16 +11,9 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 export function supabaseSink(url: string, serviceKey: string, options: { timeoutMs?: number } = {}): IngestSink {
-	const client = createClient(url, serviceKey, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		// Node 20 has no WebSocket; realtime is never joined here, but the client insists on a transport.
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
-	});
-	const timeoutMs = options.timeoutMs ?? 30_000;
+	const ingest = ingestRpc(url, serviceKey, options);
 	return async (events) => {
-		const response = await client.rpc('ingest_events', { events }).abortSignal(AbortSignal.timeout(timeoutMs));
-		const { error, status } = response;
-		const data: unknown = response.data;
+		const { data, error, status } = await ingest(events);
 		if (error) {
 			const code = error.code ? `${error.code} ` : '';
 			throw new SinkError(`${status} ${code}${error.message}`, isRetryableStatus(status));

@@ -1,6 +1,6 @@
 // Command-line options of server/feeders/simulator.ts.
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { checkArgs, parseArgv, TARGET_ARGS, TARGET_FIELDS, UsageError } from '../shared/cli-args.ts';
 import { DEMO_TIME_ZONE } from './demo-site.ts';
 import { parseSiteInstant } from './site-time.ts';
 
@@ -16,7 +16,7 @@ export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--sp
   --tag       keeps this run's event ids apart from other runs with the same seed
   --dry-run   simulate and count only; send nothing`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CliOptions {
 	speed: number;
@@ -63,8 +63,7 @@ const Options = z.object({
 			return at;
 		})
 		.optional(),
-	url: z.url('--url must be a URL'),
-	key: z.string().min(20, '--key is too short to be a service key').optional(),
+	...TARGET_FIELDS,
 	tag: z
 		.string()
 		.regex(/^[A-Za-z0-9_-]{1,40}$/, '--tag: 1–40 letters, digits, _ or -')
@@ -72,38 +71,27 @@ const Options = z.object({
 });
 
 export function parseCliArgs(argv: string[]): CliOptions {
-	let values;
-	try {
-		({ values } = parseArgs({
-			args: argv,
-			strict: true,
-			options: {
-				speed: { type: 'string', default: '1' },
-				seed: { type: 'string', default: '42' },
-				start: { type: 'string' },
-				duration: { type: 'string' },
-				url: { type: 'string', default: 'http://localhost:8080' },
-				key: { type: 'string' },
-				backfill: { type: 'boolean', default: false },
-				tag: { type: 'string' },
-				'dry-run': { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h', default: false }
-			}
-		}));
-	} catch (err) {
-		throw new UsageError(err instanceof Error ? err.message : String(err));
-	}
-	const parsed = Options.safeParse(values);
-	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
+	const values = parseArgv(argv, {
+		speed: { type: 'string', default: '1' },
+		seed: { type: 'string', default: '42' },
+		start: { type: 'string' },
+		duration: { type: 'string' },
+		...TARGET_ARGS,
+		backfill: { type: 'boolean', default: false },
+		tag: { type: 'string' },
+		'dry-run': { type: 'boolean', default: false },
+		help: { type: 'boolean', short: 'h', default: false }
+	});
+	const options = checkArgs(Options, values);
 	const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration);
 	if (durationMs !== undefined && !(durationMs > 0)) throw new UsageError('--duration must be more than 0');
 	return {
-		speed: parsed.data.speed,
-		seed: parsed.data.seed,
-		start: parsed.data.start,
-		url: parsed.data.url,
-		key: parsed.data.key,
-		tag: parsed.data.tag,
+		speed: options.speed,
+		seed: options.seed,
+		start: options.start,
+		url: options.url,
+		key: options.key,
+		tag: options.tag,
 		durationMs,
 		backfill: values.backfill,
 		dryRun: values['dry-run'],

@@ -4,18 +4,15 @@
 // it has), and the failure is logged at most once a minute so a server that
 // is down for an hour does not flood the log. push() makes the producer wait
 // while too much is queued, so a simulation at full speed cannot outrun it.
+import { retryWithBackoff, type BatchingOptions } from '../shared/batch-delivery.ts';
+import { sleep } from '../shared/sleep.ts';
 import type { IngestEvent } from './ingest-event.ts';
 
 export type IngestSink = (events: IngestEvent[]) => Promise<void>;
 
-export interface BatcherOptions {
-	maxBatch?: number;
-	flushMs?: number;
-	maxQueued?: number;
-	initialBackoffMs?: number;
-	maxBackoffMs?: number;
+export interface BatcherOptions extends BatchingOptions {
+	/** The least time between two failure reports. */
 	logEveryMs?: number;
-	log?: (line: string) => void;
 	now?: () => number;
 }
 
@@ -141,22 +138,23 @@ export class EventBatcher {
 
 	/** Tries until the sink takes the batch; false only when giving up. */
 	async #deliver(batch: IngestEvent[]): Promise<boolean> {
-		let backoff = this.#initialBackoffMs;
-		for (;;) {
-			try {
-				await this.#sink(batch);
-				this.stats.delivered += batch.length;
-				this.stats.batches += 1;
-				this.#recovered();
-				return true;
-			} catch (err) {
+		const giveUp = this.#giveUp.signal;
+		const sent = await retryWithBackoff(() => this.#sink(batch), {
+			initialMs: this.#initialBackoffMs,
+			maxMs: this.#maxBackoffMs,
+			sleep: (ms) => sleep(ms, giveUp),
+			onFailure: (err, pauseMs) => {
 				this.stats.failures += 1;
-				this.#failed(err, backoff);
-			}
-			await this.#sleep(backoff);
-			if (this.#giveUp.signal.aborted) return false;
-			backoff = Math.min(backoff * 2, this.#maxBackoffMs);
-		}
+				this.#failed(err, pauseMs);
+				return true;
+			},
+			stopped: () => giveUp.aborted
+		});
+		if (!sent.ok) return false;
+		this.stats.delivered += batch.length;
+		this.stats.batches += 1;
+		this.#recovered();
+		return true;
 	}
 
 	#failed(err: unknown, backoff: number): void {
@@ -175,19 +173,5 @@ export class EventBatcher {
 		if (this.#reported) this.#log('ingest_events is accepting events again');
 		this.#reported = false;
 		this.#failuresSinceLog = 0;
-	}
-
-	#sleep(ms: number): Promise<void> {
-		const signal = this.#giveUp.signal;
-		return new Promise((resolve) => {
-			if (signal.aborted) return resolve();
-			const done = () => {
-				clearTimeout(timer);
-				signal.removeEventListener('abort', done);
-				resolve();
-			};
-			const timer = setTimeout(done, ms);
-			signal.addEventListener('abort', done, { once: true });
-		});
 	}
 }

@@ -12,29 +12,9 @@ alter schema test_helpers rename to tests;
 -- Actors (00-test-helpers): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
--- Site 2, with a team, a queue, an agent, members (agent, lead, manager,
--- display) and a row in every table that has a site.
-insert into public.sites (id, name) values ('5b000000-0000-4000-8000-000000000002', 'Second test site');
-insert into public.teams (id, site_id, name)
-values ('7b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 team');
-insert into public.queues (id, site_id, name)
-values ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 queue');
-insert into auth.users (id, aud, role, email)
-select id::uuid, 'authenticated', 'authenticated', email
-from (values
-  ('b0000000-0000-4000-8000-000000000201', 'agent@site2.test'),
-  ('b0000000-0000-4000-8000-000000000211', 'lead@site2.test'),
-  ('b0000000-0000-4000-8000-000000000202', 'manager@site2.test'),
-  ('b0000000-0000-4000-8000-000000000204', 'display@site2.test')
-) as u (id, email);
-insert into public.agents (id, site_id, team_id, user_id, display_name, employee_no)
-values ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
-  '7b000000-0000-4000-8000-000000000021', 'b0000000-0000-4000-8000-000000000201', 'Site 2 agent', 'S2-001');
-insert into public.members (user_id, site_id, team_id, role) values
-  ('b0000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'agent'),
-  ('b0000000-0000-4000-8000-000000000211', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'lead'),
-  ('b0000000-0000-4000-8000-000000000202', '5b000000-0000-4000-8000-000000000002', null, 'manager'),
-  ('b0000000-0000-4000-8000-000000000204', '5b000000-0000-4000-8000-000000000002', null, 'display');
+-- Site 2 (00-test-helpers: a team, a queue, an agent, members agent, lead,
+-- manager, supervisor and display), and a row in every table that has a site.
+select tests.add_second_site();
 insert into public.agent_skills (site_id, agent_id, queue_id)
 values ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '9b000000-0000-4000-8000-000000000021');
 insert into public.queue_live (queue_id, site_id, calls_waiting, oldest_waiting_since)

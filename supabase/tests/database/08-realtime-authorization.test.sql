@@ -17,28 +17,10 @@ language sql as $$
   select tests.check(actor, statement, expected, description);
 $$;
 
--- Site 2 with an agent, a supervisor and a display; a qa and an analyst at site 1.
-insert into public.sites (id, name) values ('5b000000-0000-4000-8000-000000000002', 'Second test site');
-insert into public.teams (id, site_id, name)
-values ('7b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 team');
-insert into auth.users (id, aud, role, email)
-select id::uuid, 'authenticated', 'authenticated', email
-from (values
-  ('b0000000-0000-4000-8000-000000000005', 'qa@test.local'),
-  ('b0000000-0000-4000-8000-000000000006', 'analyst@test.local'),
-  ('b0000000-0000-4000-8000-000000000201', 'agent@site2.test'),
-  ('b0000000-0000-4000-8000-000000000203', 'supervisor@site2.test'),
-  ('b0000000-0000-4000-8000-000000000204', 'display@site2.test')
-) as u (id, email);
-insert into public.agents (id, site_id, team_id, user_id, display_name, employee_no)
-values ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
-  '7b000000-0000-4000-8000-000000000021', 'b0000000-0000-4000-8000-000000000201', 'Site 2 agent', 'S2-001');
-insert into public.members (user_id, site_id, team_id, role) values
-  ('b0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', null, 'qa'),
-  ('b0000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', null, 'analyst'),
-  ('b0000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', 'agent'),
-  ('b0000000-0000-4000-8000-000000000203', '5b000000-0000-4000-8000-000000000002', null, 'supervisor'),
-  ('b0000000-0000-4000-8000-000000000204', '5b000000-0000-4000-8000-000000000002', null, 'display');
+-- Site 2 with an agent, a supervisor and a display, and a qa and an analyst
+-- at site 1 (00-test-helpers).
+select tests.add_second_site();
+select tests.add_qa_and_analyst();
 
 insert into tests.actors (ord, name, id) values
   (1, 'agent01', 'a0000000-0000-4000-8000-000000000101'),      -- team 1

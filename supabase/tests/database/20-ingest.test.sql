@@ -6,49 +6,21 @@
 begin;
 select plan(46);
 
-create schema tests;
+-- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
+alter schema test_helpers rename to tests;
 
--- Runs one call as an API role would (role and JWT claims), then returns to
--- the test's own role. An error propagates; throws_ok's subtransaction then
--- undoes the role switch too.
+-- Actors (00-test-helpers): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
+select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
+
+-- The two RPCs as an API role would call them (tests.call_as).
 create function tests.ingest_as(api_role text, events jsonb) returns jsonb
-language plpgsql as $$
-declare
-  result jsonb;
-begin
-  perform set_config('role', api_role, true);
-  perform set_config('request.jwt.claims', json_build_object('role', api_role)::text, true);
-  result := public.ingest_events(events);
-  perform set_config('role', 'none', true);
-  return result;
-end;
+language sql as $$
+  select tests.call_as(api_role, format('public.ingest_events(%L)', events))
 $$;
 
 create function tests.rebuild_as(api_role text, site uuid, day date) returns jsonb
-language plpgsql as $$
-declare
-  result jsonb;
-begin
-  perform set_config('role', api_role, true);
-  perform set_config('request.jwt.claims', json_build_object('role', api_role)::text, true);
-  result := public.rebuild_live(site, day);
-  perform set_config('role', 'none', true);
-  return result;
-end;
-$$;
-
--- Rows an authenticated user sees (RLS), as tests.run_as in 04-rls-facts does it.
-create function tests.count_as(actor uuid, statement text) returns bigint
-language plpgsql as $$
-declare
-  n bigint;
-begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', 'authenticated')::text, true);
-  execute format('select count(*) from (%s) as seen', statement) into n;
-  perform set_config('role', 'none', true);
-  return n;
-end;
+language sql as $$
+  select tests.call_as(api_role, format('public.rebuild_live(%L, %L)', site, day))
 $$;
 
 -- One event from short names: q1..q4 are the demo queues, a101.. the demo agents.
@@ -71,16 +43,16 @@ $$;
 
 -- ---------------------------------------------------------------- privileges
 
-select ok(not has_function_privilege('anon', 'public.ingest_events(jsonb)', 'execute'),
-  'anon cannot execute ingest_events');
-select ok(not has_function_privilege('authenticated', 'public.ingest_events(jsonb)', 'execute'),
-  'authenticated cannot execute ingest_events');
-select ok(has_function_privilege('service_role', 'public.ingest_events(jsonb)', 'execute'),
-  'service_role can execute ingest_events');
-select ok(not has_function_privilege('authenticated', 'public.rebuild_live(uuid, date)', 'execute'),
-  'authenticated cannot execute rebuild_live');
-select ok(has_function_privilege('service_role', 'public.rebuild_live(uuid, date)', 'execute'),
-  'service_role can execute rebuild_live');
+select ok(has_function_privilege(p.api_role, p.fn, 'execute') = p.allowed,
+  format('%s %s execute %s', p.api_role, case when p.allowed then 'can' else 'cannot' end, p.name))
+from (values
+  (1, 'anon', 'ingest_events', 'public.ingest_events(jsonb)', false),
+  (2, 'authenticated', 'ingest_events', 'public.ingest_events(jsonb)', false),
+  (3, 'service_role', 'ingest_events', 'public.ingest_events(jsonb)', true),
+  (4, 'authenticated', 'rebuild_live', 'public.rebuild_live(uuid, date)', false),
+  (5, 'service_role', 'rebuild_live', 'public.rebuild_live(uuid, date)', true)
+) as p (ord, api_role, name, fn, allowed)
+order by p.ord;
 select throws_ok(
   $$select tests.ingest_as('authenticated', '[]')$$,
   '42501', null, 'an authenticated call to ingest_events is refused'
@@ -90,15 +62,7 @@ select is(tests.ingest_as('service_role', '[]'), '{"accepted": 0, "duplicates": 
 
 -- ---------------------------------------------------------------- validation
 
-select throws_ok(
-  $$select tests.ingest_as('service_role', '{"events": []}')$$,
-  '22023', 'events must be a JSON array of event objects', 'a batch that is not an array is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', (select jsonb_agg(tests.ev('big-' || n, 'call_offered',
-    '2026-11-23T09:00:00+08:00', 'BIG', 'q1')) from generate_series(1, 1001) n))$$,
-  'PT413', 'too many events: 1001 in one batch, at most 1000', 'a batch of 1001 events is refused'
-);
+-- One bad event refuses its whole batch, the valid event beside it included.
 select throws_ok(
   $$select tests.ingest_as('service_role', jsonb_build_array(
     tests.ev('ok-1', 'call_offered', '2026-11-23T09:00:00+08:00', 'V-1', 'q1'),
@@ -107,48 +71,37 @@ select throws_ok(
   'a negative hold_s is refused, naming the event'
 );
 select is(tests.counts(), 0::bigint, 'nothing of the rejected batch was stored');
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-2', 'call_offered', '2026-11-23 09:00:00', 'V-2', 'q1')))$$,
-  '22023', 'events[0] (event_id "bad-2"): at must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-11-23T09:00:00+08:00',
-  'a timestamp without T and zone is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-3', 'call_offered', '2026-11-23T09:00:00+08:00', 'V-3', 'q1', null, '{"callId": "V-3"}')))$$,
-  '22023', 'events[0] (event_id "bad-3"): field "callId" is not allowed in a call_offered event',
-  'an unknown field is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-4', 'call_answered', '2026-11-23T09:00:00+08:00', 'V-4', 'q1')))$$,
-  '22023', 'events[0] (event_id "bad-4"): agent_id is required in a call_answered event',
-  'a missing agent_id is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-5', 'agent_state', '2026-11-23T09:00:00+08:00', null, null, 'a101', '{"state": "asleep"}')))$$,
-  '22023', 'events[0] (event_id "bad-5"): state must be one of available, on_call, wrap_up, break, lunch, training, meeting, offline',
-  'an unknown agent state is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-6', 'call_offered', '2026-11-23T09:00:00+08:00', 'V-6', 'q4')))$$,
-  '22023', 'events[0] (event_id "bad-6"): call_offered needs an inbound queue; queue 9e000000-0000-4000-8000-000000000004 is an outbound campaign',
-  'an inbound kind on the outbound campaign is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', jsonb_build_array(
-    tests.ev('bad-7', 'call_answered', '2026-11-23T09:00:00+08:00', 'V-7', 'q1', 'a199')))$$,
-  '22023', 'events[0] (event_id "bad-7"): agent_id ac000000-0000-4000-8000-000000000199 is not an agent of site 5a000000-0000-4000-8000-000000000001',
-  'an agent of no site is refused'
-);
-select throws_ok(
-  $$select tests.ingest_as('service_role', '[{"event_id": "bad-8", "kind": "call_graded", "site_id": "5a000000-0000-4000-8000-000000000001",
-    "at": "2026-11-23T09:00:00Z", "call_id": "O-1", "queue_id": "9e000000-0000-4000-8000-000000000004",
-    "agent_id": "ac000000-0000-4000-8000-000000000131", "grade": "E"}]')$$,
-  '22023', 'events[0] (event_id "bad-8"): grade must be one of A, B, C, D', 'an unknown grade is refused'
-);
+
+-- Each batch is refused with a message that says what is wrong, and where.
+select throws_ok(format('select tests.ingest_as(%L, %L)', 'service_role', b.events), b.errcode, b.message, b.description)
+from (values
+  (1, '{"events": []}'::jsonb, '22023', 'events must be a JSON array of event objects',
+    'a batch that is not an array is refused'),
+  (2, (select jsonb_agg(tests.ev('big-' || n, 'call_offered', '2026-11-23T09:00:00+08:00', 'BIG', 'q1'))
+      from generate_series(1, 1001) n),
+    'PT413', 'too many events: 1001 in one batch, at most 1000', 'a batch of 1001 events is refused'),
+  (3, jsonb_build_array(tests.ev('bad-2', 'call_offered', '2026-11-23 09:00:00', 'V-2', 'q1')),
+    '22023', 'events[0] (event_id "bad-2"): at must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-11-23T09:00:00+08:00',
+    'a timestamp without T and zone is refused'),
+  (4, jsonb_build_array(tests.ev('bad-3', 'call_offered', '2026-11-23T09:00:00+08:00', 'V-3', 'q1', null, '{"callId": "V-3"}')),
+    '22023', 'events[0] (event_id "bad-3"): field "callId" is not allowed in a call_offered event',
+    'an unknown field is refused'),
+  (5, jsonb_build_array(tests.ev('bad-4', 'call_answered', '2026-11-23T09:00:00+08:00', 'V-4', 'q1')),
+    '22023', 'events[0] (event_id "bad-4"): agent_id is required in a call_answered event',
+    'a missing agent_id is refused'),
+  (6, jsonb_build_array(tests.ev('bad-5', 'agent_state', '2026-11-23T09:00:00+08:00', null, null, 'a101', '{"state": "asleep"}')),
+    '22023', 'events[0] (event_id "bad-5"): state must be one of available, on_call, wrap_up, break, lunch, training, meeting, offline',
+    'an unknown agent state is refused'),
+  (7, jsonb_build_array(tests.ev('bad-6', 'call_offered', '2026-11-23T09:00:00+08:00', 'V-6', 'q4')),
+    '22023', 'events[0] (event_id "bad-6"): call_offered needs an inbound queue; queue 9e000000-0000-4000-8000-000000000004 is an outbound campaign',
+    'an inbound kind on the outbound campaign is refused'),
+  (8, jsonb_build_array(tests.ev('bad-7', 'call_answered', '2026-11-23T09:00:00+08:00', 'V-7', 'q1', 'a199')),
+    '22023', 'events[0] (event_id "bad-7"): agent_id ac000000-0000-4000-8000-000000000199 is not an agent of site 5a000000-0000-4000-8000-000000000001',
+    'an agent of no site is refused'),
+  (9, jsonb_build_array(tests.ev('bad-8', 'call_graded', '2026-11-23T09:00:00Z', 'O-1', 'q4', 'a131', '{"grade": "E"}')),
+    '22023', 'events[0] (event_id "bad-8"): grade must be one of A, B, C, D', 'an unknown grade is refused')
+) as b (ord, events, errcode, message, description)
+order by b.ord;
 select is(tests.counts(), 0::bigint, 'no rejected batch stored anything');
 
 -- ---------------------------------------------------------------- the script
@@ -376,14 +329,13 @@ select set_eq(
 
 -- ---------------------------------------------------------------- who reads call summaries
 
-select is(tests.count_as('a0000000-0000-4000-8000-000000000003', 'select * from public.call_summaries'), 11::bigint,
-  'a supervisor reads every call summary of the site');
-select is(tests.count_as('a0000000-0000-4000-8000-000000000101', 'select * from public.call_summaries'), 3::bigint,
-  'agent01 reads the summaries of its own calls (A, C, I)');
-select is(tests.count_as('a0000000-0000-4000-8000-000000000011', 'select * from public.call_summaries'), 5::bigint,
-  'lead1 reads its team''s calls (A, B, C, F, I of agents 101 and 102), none of team 2');
-select is(tests.count_as('a0000000-0000-4000-8000-000000000004', 'select * from public.call_summaries'), 0::bigint,
-  'a display reads no call summary');
+insert into tests.cases (actor, statement, expected, description) values
+  ('supervisor', 'select * from public.call_summaries', '11', 'a supervisor reads every call summary of the site'),
+  ('agent', 'select * from public.call_summaries', '3', 'agent01 reads the summaries of its own calls (A, C, I)'),
+  ('lead', 'select * from public.call_summaries', '5',
+    'lead1 reads its team''s calls (A, B, C, F, I of agents 101 and 102), none of team 2'),
+  ('display', 'select * from public.call_summaries', '0', 'a display reads no call summary');
+select * from tests.check_cases();
 select ok(not has_table_privilege('authenticated', 'public.call_summaries', 'insert')
     and not has_table_privilege('authenticated', 'public.call_summaries', 'update')
     and not has_table_privilege('authenticated', 'public.call_summaries', 'delete'),

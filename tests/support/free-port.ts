@@ -1,0 +1,15 @@
+// A port that was free a moment ago, for a server that must be told its port
+// before it starts (a child process, PostgreSQL) rather than listen on 0.
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => resolve(port));
+		});
+	});
+}
