@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-e2e-'));
 
 export default defineConfig({

@@ -6,7 +6,7 @@ test('home page shows the loaded config and switches language', async ({ page })
 	await page.goto('/');
 	await expect(page.getByTestId('app-title')).toHaveText('呼叫看板');
 	await expect(page.getByTestId('config-status')).toHaveAttribute('data-state', 'loaded');
-	await expect(page.getByTestId('api-url')).toHaveText('http://127.0.0.1:4173');
+	await expect(page.getByTestId('api-url')).toHaveText(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`);
 	await expect(page.getByTestId('api-status')).toHaveAttribute('data-state', 'available');
 	await page.screenshot({ path: 'test-results/screenshots/home-zh-CN.png' });
 
