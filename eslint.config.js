@@ -8,6 +8,17 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const NODE_ONLY_GLOBALS = [
+	'process',
+	'Buffer',
+	'global',
+	'__dirname',
+	'__filename',
+	'require',
+	'module',
+	'setImmediate'
+];
+
 export default ts.config(
 	{
 		ignores: [
@@ -28,9 +39,9 @@ export default ts.config(
 	...svelte.configs.prettier,
 	{
 		languageOptions: {
-			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: true,
+				// Root config files belong to no folder's tsconfig.json; tsconfig.node.json types them.
+				projectService: { allowDefaultProject: ['*.config.ts'], defaultProject: 'tsconfig.node.json' },
 				extraFileExtensions: ['.svelte'],
 				tsconfigRootDir: import.meta.dirname
 			}
@@ -40,6 +51,37 @@ export default ts.config(
 			'@typescript-eslint/no-explicit-any': 'error',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
+	},
+	{
+		// The SPA runs in a browser only (on Supabase there is no Node server): no
+		// Node globals or modules, and nothing from the single-box server.
+		files: ['src/**'],
+		languageOptions: { globals: globals.browser },
+		rules: {
+			'no-restricted-globals': ['error', ...NODE_ONLY_GLOBALS],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['node:*'], message: 'The SPA runs in a browser: no Node modules.' },
+						{
+							group: ['**/server/**', '**/tests/**', '**/bench/**', '**/scripts/**'],
+							message: 'The SPA must not bundle server or test code.'
+						},
+						{ group: ['ws', 'postgres', '@electric-sql/*', 'bcryptjs', 'tsx'], message: 'A server-side package.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		// Node code; tests and benchmarks also hold callbacks that run in the page.
+		files: ['server/**', 'scripts/**', '*.config.ts', '*.config.js'],
+		languageOptions: { globals: globals.node }
+	},
+	{
+		files: ['tests/**', 'bench/**'],
+		languageOptions: { globals: { ...globals.node, ...globals.browser } }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

@@ -9,7 +9,7 @@
 import { createClient, REALTIME_SUBSCRIBE_STATES } from '@supabase/supabase-js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { nodeWebSocket } from '../server/node-websocket.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { openPglite } from '../server/db/pglite.ts';
 import { openPostgres } from '../server/db/postgres.ts';
@@ -93,7 +93,7 @@ async function latency(rate: number, seconds: number): Promise<Row> {
 	try {
 		const options = {
 			auth: { persistSession: false, autoRefreshToken: false },
-			realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+			realtime: { transport: nodeWebSocket }
 		};
 		const display = createClient<Database>(server.url, server.keys.anon_key, options);
 		const signIn = await display.auth.signInWithPassword({ email: 'display@demo.local', password: 'callboard' });

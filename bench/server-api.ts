@@ -6,7 +6,7 @@
 //      against the write's own round trip;
 //   3. 200 WebSocket clients held for 60 s with heartbeats, nothing dropped.
 import { createClient, REALTIME_SUBSCRIBE_STATES, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { nodeWebSocket } from '../server/node-websocket.ts';
 import type { Database } from '../src/lib/database.types.ts';
 import { spawnServer, type SpawnedServer } from './support/spawn-server.ts';
 import { median, ms, percentile, type Row } from './support/stats.ts';
@@ -19,7 +19,7 @@ function client(server: SpawnedServer, key: string, heartbeatCallback?: (status:
 	return createClient<Database>(server.url, key, {
 		auth: { persistSession: false, autoRefreshToken: false },
 		realtime: {
-			transport: WebSocket as unknown as typeof globalThis.WebSocket,
+			transport: nodeWebSocket,
 			heartbeatIntervalMs: 5_000,
 			heartbeatCallback
 		}

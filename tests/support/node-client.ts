@@ -2,7 +2,7 @@
 // timers, and `ws` as the realtime transport (Node 20 has no WebSocket, and
 // the client will not start without one even when it never joins).
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { nodeWebSocket } from '../../server/node-websocket.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 
 export interface NodeClientOptions {
@@ -14,7 +14,7 @@ export interface NodeClientOptions {
 export function nodeClient<D = Database>(url: string, key: string, options: NodeClientOptions = {}): SupabaseClient<D> {
 	return createClient<D>(url, key, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket, ...options.realtime },
+		realtime: { transport: nodeWebSocket, ...options.realtime },
 		global: { headers: options.headers ?? {} }
 	});
 }

@@ -2,7 +2,7 @@
 // key, against the single box or a Supabase project alike. Each feeder's sink
 // reads the answer its own way (what to retry, what to count).
 import { createClient, type PostgrestError } from '@supabase/supabase-js';
-import WebSocket from 'ws';
+import { nodeWebSocket } from '../../node-websocket.ts';
 import type { IngestEvent } from '../../../src/lib/events/schema.ts';
 
 export interface IngestAnswer {
@@ -20,7 +20,7 @@ export function ingestRpc(
 	const client = createClient(url, serviceKey, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 		// Node 20 has no WebSocket and the client will not start without one; realtime is never joined here.
-		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+		realtime: { transport: nodeWebSocket }
 	});
 	const timeoutMs = options.timeoutMs ?? 30_000;
 	return async (events) => {
