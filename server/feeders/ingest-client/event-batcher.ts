@@ -131,12 +131,16 @@ export class EventBatcher {
 		for (const event of events) this.#queue.push({ event, index: this.#pushed++ });
 		this.#schedule();
 		if (this.#queue.length <= this.#maxQueued) return;
-		const aborted = new Promise<void>((resolve) => {
-			if (signal?.aborted) resolve();
-			signal?.addEventListener('abort', () => resolve(), { once: true });
-		});
-		while (this.#queue.length > this.#maxQueued && this.#pumping && !this.stopped && !signal?.aborted) {
-			await Promise.race([this.#pumping, aborted]);
+		let onAbort = () => {};
+		const aborted = new Promise<void>((resolve) => (onAbort = resolve));
+		signal?.addEventListener('abort', onAbort, { once: true });
+		try {
+			while (this.#queue.length > this.#maxQueued && this.#pumping && !this.stopped && !signal?.aborted) {
+				await Promise.race([this.#pumping, aborted]);
+			}
+		} finally {
+			// A long run waits here often: one listener left behind per wait would pile up on the signal.
+			signal?.removeEventListener('abort', onAbort);
 		}
 	}
 
