@@ -13,7 +13,7 @@ export {
 	type SimulatorOptions,
 	type SimulatorReport
 } from './simulator/start-simulator.ts';
-export type { IngestSink } from './simulator/event-batcher.ts';
+export type { IngestSink } from './ingest-client/ingest-sink.ts';
 export type { IngestEvent } from './simulator/ingest-event.ts';
 
 const invokedPath = process.argv[1] ? path.resolve(process.argv[1]) : '';

@@ -11,7 +11,15 @@
 // time really spent. With wrapup_s 0 the wrap ends at the call's end and no
 // zero-length `wrap_up` state is sent: it would only tie with the `available`
 // at the same instant, and the ingest would have to guess which came last.
-import type { AgentStateName, IngestEvent } from '../../../src/lib/events/schema.ts';
+//
+// A wrap's end is sent only once it is certain, because its event ids are
+// fixed by the call's end line and the ingest keeps the first fact per id: a
+// later line past the planned end (due), or the wall clock past it while the
+// feeder watches a live log (due with `notBefore`). The end of the input is
+// not such a moment — the file may go on — so a wrap still open there stays
+// open (openWraps) until a later line or run ends it. That is what makes a
+// run that stops and starts again send exactly what one run would.
+import type { AgentStateName, IngestEvent } from '../ingest-client/events.ts';
 
 interface PendingWrap {
 	callId: string;
@@ -59,17 +67,21 @@ export class AgentTracker {
 		return record;
 	}
 
-	/** Ends every wrap whose time is up by `epoch` (the clock of the line being read, or the wall clock). */
-	due(epoch: number): IngestEvent[] {
+	/**
+	 * Ends every wrap whose time is up by `epoch` (the clock of the line being read,
+	 * or the wall clock). With `notBefore`, only wraps planned to end after it: the
+	 * wall clock vouches only for wraps that came due while the feeder was watching.
+	 */
+	due(epoch: number, notBefore = Number.NEGATIVE_INFINITY): IngestEvent[] {
 		const ready = [...this.#agents.entries()]
-			.filter(([, a]) => a.wrap && a.wrap.endEpoch <= epoch)
+			.filter(([, a]) => a.wrap && a.wrap.endEpoch <= epoch && a.wrap.endEpoch > notBefore)
 			.sort(([, a], [, b]) => (a.wrap?.endEpoch ?? 0) - (b.wrap?.endEpoch ?? 0));
 		return ready.flatMap(([agentId]) => this.#finishWrap(agentId));
 	}
 
-	/** Ends every wrap still open, at its planned end (the input is over). */
-	finishAll(): IngestEvent[] {
-		return this.due(Number.POSITIVE_INFINITY);
+	/** Agents still in after-call work whose end no line has shown yet. */
+	openWraps(): number {
+		return [...this.#agents.values()].filter((a) => a.wrap).length;
 	}
 
 	#finishWrap(agentId: string): IngestEvent[] {

@@ -4,68 +4,54 @@
 // numbers of mapper.spec.ts. A third run goes the way the CLI does: supabase-js
 // with the service key, through the REST module, as service_role.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../db/migrate.ts';
-import { openPglite } from '../../db/pglite.ts';
 import type { Db } from '../../db/types.ts';
 import { makeKeys } from '../../keys.ts';
 import { createRestApi } from '../../rest/api.ts';
-import { ingestResult } from '../../../src/lib/events/schema.ts';
-import type { IngestSink } from './event-batcher.ts';
+import { serveApi, type Listening } from '../../../tests/support/listen.ts';
+import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { databaseSink } from '../ingest-client/spec-support.ts';
+import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';
-import { AFTER_SALES, FIXTURE_LOG, fixtureMapping, REPO_ROOT, SALES } from './spec-support.ts';
-import { supabaseSink } from './supabase-sink.ts';
+import { AFTER_SALES, FIXTURE_LOG, fixtureMapping, SALES } from './spec-support.ts';
 
 describe('asterisk feeder → ingest_events (PGlite)', () => {
+	let database: TestDatabase;
 	let db: Db;
 	const duplicateIds: string[][] = [];
-
-	// As the database owner, the way the brief's check calls it; the REST path adds only the role.
-	const dbSink: IngestSink = async (events) => {
-		const { rows } = await db.query<{ result: unknown }>('select public.ingest_events($1::jsonb) as result', [
-			JSON.stringify(events)
-		]);
-		const result = ingestResult.parse(rows[0]?.result);
-		duplicateIds.push(result.duplicate_ids);
-		return result;
-	};
-
 	const keys = makeKeys();
 	const restFailures: string[] = [];
-	let server: Server;
+	let server: Listening;
 	let url: string;
 
 	beforeAll(async () => {
-		db = await openPglite();
-		await migrate(db, { root: REPO_ROOT, seed: true });
-		const api = createRestApi({ db, keys, log: (line) => restFailures.push(line) });
-		server = createServer((req, res) => void api(req, res, new URL(req.url ?? '/', 'http://localhost')));
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		database = await openTestDatabase();
+		db = database.db;
+		server = await serveApi(createRestApi({ db, keys, log: (line) => restFailures.push(line) }));
+		url = server.url;
 	});
 	afterAll(async () => {
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-		await db.close();
+		await server?.close();
+		await database?.stop();
 	});
 
 	it('stores the morning once; a replay of the file is all duplicates', async () => {
-		const first = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink: dbSink });
-		expect(first.delivery).toMatchObject({ accepted: 170, duplicates: 0, rejected: [] });
-		const second = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink: dbSink });
-		expect(second.delivery).toMatchObject({ accepted: 0, duplicates: 170, rejected: [] });
+		// As the database owner, the way the brief's check calls it; the REST path adds only the role.
+		const dbSink = databaseSink(db, (result) => duplicateIds.push(result.duplicate_ids));
+		const first = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink: dbSink, skipUnmapped: true });
+		expect(first.delivery).toMatchObject({ accepted: 170, duplicates: 0, rejected: 0 });
+		const second = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink: dbSink, skipUnmapped: true });
+		expect(second.delivery).toMatchObject({ accepted: 0, duplicates: 170, rejected: 0 });
 		expect(new Set(duplicateIds.flat()).size).toBe(170);
 	});
 
 	it('goes through the REST API with the service key, where the replay is all duplicates too', async () => {
 		const sink = supabaseSink(url, keys.service_role_key);
-		const third = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink });
-		expect(third.delivery).toMatchObject({ accepted: 0, duplicates: 170, rejected: [], retries: 0 });
+		const third = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink, skipUnmapped: true });
+		expect(third.delivery).toMatchObject({ accepted: 0, duplicates: 170, rejected: 0, retries: 0 });
 		expect(restFailures).toEqual([]);
 	});
 
@@ -149,7 +135,11 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 		try {
 			const report = await runFeeder({ file, mapping, sink: supabaseSink(url, keys.service_role_key) });
 			expect(report.delivery.accepted).toBe(3);
-			expect(report.delivery.rejected.map((r) => r.kind)).toEqual(['call_answered', 'agent_state']);
+			expect(report.delivery.rejections.map((r) => [r.index, r.kind])).toEqual([
+				[1, 'call_answered'],
+				[2, 'agent_state']
+			]);
+			expect(report.delivery.rejections[0]?.reason).toMatch(/^400 22023 events\[1\]/);
 			expect(report.delivery.retries).toBe(0);
 		} finally {
 			await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ingestEvent, type IngestEvent } from '../../../src/lib/events/schema.ts';
+import { ingestEvent, type IngestEvent } from '../ingest-client/events.ts';
 import { parseMapping } from './mapping.ts';
+import { QueueLogMapper } from './mapper.ts';
 import { AFTER_SALES, fixtureText, mapText, SALES, tallyByQueue } from './spec-support.ts';
+import { QUEUE_EXIT_KINDS } from './verbs.ts';
 
 // The fixture, by hand (fixtures/hotline-morning.queue_log, 2026-11-20 from 09:00 +08:00).
 // wait = CONNECT/abandon time − ENTERQUEUE time; talk = calltime of the end line.
@@ -73,8 +75,9 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			no_event: 13
 		});
 		expect(summary.unknown_verbs).toEqual({ SURVEYRESULT: 1 });
-		expect(summary.unmapped_queues).toEqual({ 'test-queue': 2 });
-		expect(summary.unmapped_agents).toEqual({ 'SIP/8099': 1 });
+		expect(summary.unmapped_queues).toEqual({ 'test-queue': { lines: 2, first_lines: [114, 115] } });
+		expect(summary.unmapped_agents).toEqual({ 'SIP/8099': { lines: 1, first_lines: [75] } });
+		expect(summary.open_wraps).toBe(0);
 		expect(summary.malformed_lines.map((m) => m.line)).toEqual([58, 85]);
 		// 15000 + 12500 + 15000 ms
 		expect(summary.ring_no_answer).toEqual({ count: 3, ring_s: 42.5 });
@@ -222,13 +225,29 @@ describe('queue_log mapper, line by line', () => {
 		expect(summary.lines).toBe(8);
 	});
 
-	it('treats EXITEMPTY, EXITWITHKEY and EXITWITHTIMEOUT as abandoned calls', () => {
-		const { events } = run([
-			'1795136530|1795136530.1|q|NONE|EXITEMPTY|1|1|3',
-			'1795136531|1795136531.2|q|NONE|EXITWITHKEY|0|1|1|3',
-			'1795136532|1795136532.3|q|NONE|EXITWITHTIMEOUT|1|1|300'
+	it('maps each way out of a queue to its kind in one table (EXITWITHTIMEOUT: abandoned until the ingest has call_timed_out)', () => {
+		const exits = ['ABANDON|1|1|3', 'EXITEMPTY|1|1|3', 'EXITWITHKEY|0|1|1|3', 'EXITWITHTIMEOUT|1|1|300'];
+		const { events } = run(exits.map((exit, i) => `179513653${i}|179513653${i}.${i}|q|NONE|${exit}`));
+		expect(kinds(events)).toEqual(exits.map((exit) => QUEUE_EXIT_KINDS[exit.split('|')[0] ?? '']));
+		expect(kinds(events)).toEqual(['call_abandoned', 'call_abandoned', 'call_abandoned', 'call_abandoned']);
+	});
+
+	it('names every unmapped queue and member with its line numbers, both on one line, blank lines counted', () => {
+		const { events, summary } = run([
+			'1795136500|1795136500.1|sales|NONE|ENTERQUEUE||1|1',
+			'',
+			'1795136505|1795136500.1|sales|SIP/9000|CONNECT|5|1795136505.2|5',
+			'1795136506|NONE|q|SIP/9000|PAUSE|',
+			'1795136507|NONE|NONE|Agent/77|PAUSEALL|',
+			'1795136508|1795136508.1|q|SIP/8001|CONNECT|0|1795136508.2|0'
 		]);
-		expect(kinds(events)).toEqual(['call_abandoned', 'call_abandoned', 'call_abandoned']);
+		expect(summary.unmapped_queues).toEqual({ sales: { lines: 2, first_lines: [1, 3] } });
+		expect(summary.unmapped_agents).toEqual({
+			'SIP/9000': { lines: 2, first_lines: [3, 4] },
+			'Agent/77': { lines: 1, first_lines: [5] }
+		});
+		expect(summary.skipped).toMatchObject({ unmapped_queue: 2, unmapped_agent: 2 });
+		expect(kinds(events)).toEqual(['call_answered', 'on_call']);
 	});
 
 	it('holds a pause made during a call until the call is over', () => {
@@ -262,17 +281,36 @@ describe('queue_log mapper, line by line', () => {
 		expect(kinds(events)).toEqual(['break(toilet)', 'available', 'break', 'training(培训)']);
 	});
 
-	it('ends an open wrap at its planned time when the input ends', () => {
+	it('leaves a wrap open when the input ends: only a later line can say whether it was cut short', () => {
 		const withWrap = parseMapping({ ...mapping, wrapup_s: { q: 45 } });
-		const { events } = mapText(
-			[
-				'1795136500|1795136500.1|q|SIP/8001|CONNECT|3|1795136500.2|3',
-				'1795136600|1795136500.1|q|SIP/8001|COMPLETEAGENT|3|100|1'
-			].join('\n'),
-			withWrap
-		);
-		expect(kinds(events)).toEqual(['call_answered', 'on_call', 'call_ended', 'wrap_up', 'wrap_ended', 'available']);
-		expect(events.at(-1)?.at).toBe('2026-11-20T01:04:05.000Z');
+		const call = [
+			'1795136500|1795136500.1|q|SIP/8001|CONNECT|3|1795136500.2|3',
+			'1795136600|1795136500.1|q|SIP/8001|COMPLETEAGENT|3|100|1'
+		];
+		const cut = mapText(call.join('\n'), withWrap);
+		expect(kinds(cut.events)).toEqual(['call_answered', 'on_call', 'call_ended', 'wrap_up']);
+		expect(cut.summary.open_wraps).toBe(1);
+		// A line after the planned end (any queue, any member) ends it then …
+		const later = mapText([...call, '1795136700|1795136700.1|q|NONE|ENTERQUEUE||1|1'].join('\n'), withWrap);
+		expect(kinds(later.events).slice(4)).toEqual(['wrap_ended', 'available', 'call_offered']);
+		expect(later.events[4]?.at).toBe('2026-11-20T01:04:05.000Z');
+		expect(later.summary.open_wraps).toBe(0);
+		// … and the agent's own next state before it cuts it short, with the same ids as in `later`.
+		const cutShort = mapText([...call, '1795136610|NONE|q|SIP/8001|PAUSE|lunch'].join('\n'), withWrap);
+		expect(kinds(cutShort.events).slice(4)).toEqual(['wrap_ended', 'lunch(lunch)']);
+		expect(cutShort.events[4]?.at).toBe('2026-11-20T01:03:30.000Z');
+		expect(cutShort.events[4]?.event_id).toBe(later.events[4]?.event_id);
+	});
+
+	it('ends a wrap by the wall clock only when it came due after notBefore', () => {
+		const withWrap = parseMapping({ ...mapping, wrapup_s: { q: 45 } });
+		const mapper = new QueueLogMapper(withWrap);
+		mapper.feed('1795136500|1795136500.1|q|SIP/8001|CONNECT|3|1795136500.2|3');
+		mapper.feed('1795136600|1795136500.1|q|SIP/8001|COMPLETEAGENT|3|100|1');
+		// Planned end 1795136645: overdue already at notBefore 1795136645, so the clock leaves it.
+		expect(mapper.flushDue(1795140000, 1795136645)).toEqual([]);
+		expect(mapper.flushDue(1795136644, 1795136600)).toEqual([]);
+		expect(kinds(mapper.flushDue(1795136645, 1795136600))).toEqual(['wrap_ended', 'available']);
 	});
 });
 

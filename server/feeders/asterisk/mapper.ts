@@ -8,28 +8,12 @@
 // The role tells apart the several events one line gives (CONNECT → answered
 // and on_call). Identical lines are one fact logged twice and rightly share ids.
 import { createHash } from 'node:crypto';
+import type { AgentStateName, IngestEvent } from '../ingest-client/events.ts';
 import { AgentTracker, isoAt } from './agent-tracker.ts';
-import type { AgentStateName, IngestEvent } from '../../../src/lib/events/schema.ts';
 import { resolverFor, type FeederMapping, type IdResolver } from './mapping.ts';
 import { parseQueueLogLine, wholeNumber, type QueueLogLine } from './parse-line.ts';
-import { bump, emptySummary, type FeederSummary, type SkipReason } from './summary.ts';
-
-// The caller left the queue without an agent. EXITEMPTY (no reachable member
-// left) and EXITWITHKEY (the caller pressed a key to leave, e.g. for voicemail)
-// are counted as abandoned too: the call was offered and nobody answered it,
-// which is what the abandon rate is about.
-const ABANDON_VERBS = new Set(['ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITWITHKEY']);
-const COMPLETE_VERBS = new Set(['COMPLETEAGENT', 'COMPLETECALLER']);
-// TRANSFER(extension|context|holdtime|calltime|origposition),
-// BLINDTRANSFER(extension|context|holdtime|calltime|origposition),
-// ATTENDEDTRANSFER(method|method-data|holdtime|calltime|origposition): calltime is always the 4th.
-const TRANSFER_VERBS = new Set(['TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER']);
-const HOUSEKEEPING_VERBS = new Set(['QUEUESTART', 'CONFIGRELOAD']);
-// Known verbs with nothing to ingest. RINGNOANSWER changes no agent state by
-// itself: if the queue auto-pauses the member, Asterisk logs a PAUSE line.
-// RINGCANCELED is followed by the caller's ABANDON; DID and INFO are FreePBX
-// annotations; AGENTDUMP and SYSCOMPAT are rare ends the call lines already cover.
-const NO_EVENT_VERBS = new Set(['RINGNOANSWER', 'RINGCANCELED', 'DID', 'INFO', 'AGENTDUMP', 'SYSCOMPAT']);
+import { bump, bumpUnmapped, emptySummary, unmappedCount, type FeederSummary, type SkipReason } from './summary.ts';
+import { queueExitKind, TRANSFER_VERBS, verbRole } from './verbs.ts';
 
 // Pause reasons that have their own agent state; any other reason is a `break` that keeps the reason.
 const PAUSE_STATES: Record<string, AgentStateName> = {
@@ -58,6 +42,8 @@ export class QueueLogMapper {
 	readonly #ids: IdResolver;
 	readonly #tracker: AgentTracker;
 	readonly #summary = emptySummary();
+	/** Lines fed so far, blank ones too: the number of the line being read. */
+	#lineNo = 0;
 
 	constructor(mapping: FeederMapping) {
 		this.#siteId = mapping.site_id;
@@ -67,6 +53,7 @@ export class QueueLogMapper {
 
 	/** One line without its newline; returns the events it (and any wrap it made due) gives. */
 	feed(raw: string): IngestEvent[] {
+		this.#lineNo += 1;
 		const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 		if (text.trim() === '') return [];
 		const s = this.#summary;
@@ -89,18 +76,21 @@ export class QueueLogMapper {
 		return this.#count(events);
 	}
 
-	/** Wraps due by the wall clock while the file is quiet (follow mode). */
-	flushDue(epoch: number): IngestEvent[] {
-		return this.#count(this.#tracker.due(epoch));
+	/**
+	 * Wraps due by the wall clock while the file is quiet (follow mode), among
+	 * those planned to end after `notBefore` (see AgentTracker.due).
+	 */
+	flushDue(epoch: number, notBefore?: number): IngestEvent[] {
+		return this.#count(this.#tracker.due(epoch, notBefore));
 	}
 
-	/** The input is over: every open wrap ends at its planned time. */
-	finish(): IngestEvent[] {
-		return this.#count(this.#tracker.finishAll());
+	/** Distinct queue and member names seen so far that the mapping lacks. */
+	get unmappedNames(): number {
+		return unmappedCount(this.#summary);
 	}
 
 	summary(): FeederSummary {
-		return structuredClone(this.#summary);
+		return { ...structuredClone(this.#summary), open_wraps: this.#tracker.openWraps() };
 	}
 
 	#count(events: IngestEvent[]): IngestEvent[] {
@@ -112,50 +102,72 @@ export class QueueLogMapper {
 	#skipMalformed(reason: string): [] {
 		const s = this.#summary;
 		s.skipped.malformed += 1;
-		if (s.malformed_lines.length < MALFORMED_KEPT) s.malformed_lines.push({ line: s.lines, reason });
+		if (s.malformed_lines.length < MALFORMED_KEPT) s.malformed_lines.push({ line: this.#lineNo, reason });
 		return [];
 	}
 
-	/** The queue's id, or null (counted by name) when the mapping lacks it. */
+	/** The queue's id, or null (counted by name and line) when the mapping lacks it. */
 	#queue(line: QueueLogLine): string | null {
 		const id = this.#ids.queue(line.queue);
 		if (id) return id;
-		bump(this.#summary.unmapped_queues, line.queue);
+		bumpUnmapped(this.#summary.unmapped_queues, line.queue, this.#lineNo);
 		return null;
 	}
 
-	/** The member's agent id, or null (counted by name) when unmapped. */
+	/** The member's agent id, or null (counted by name and line) when unmapped. */
 	#agent(line: QueueLogLine): string | null | Malformed {
 		if (line.agent === 'NONE') return { malformed: `${line.verb} without a queue member` };
 		const id = this.#ids.agent(line.agent);
 		if (id) return id;
-		bump(this.#summary.unmapped_agents, line.agent);
+		bumpUnmapped(this.#summary.unmapped_agents, line.agent, this.#lineNo);
 		return null;
 	}
 
+	/**
+	 * Queue and agent of a line about a member; queue NONE (all queues) is
+	 * undefined when `anyQueue`. Both names are looked up before giving up, so
+	 * that a run lists every name the mapping lacks.
+	 */
+	#queueAndAgent(
+		line: QueueLogLine,
+		anyQueue: boolean
+	): { queueId?: string; agentId: string } | SkipReason | Malformed {
+		const agentId = this.#agent(line);
+		if (agentId !== null && typeof agentId === 'object') return agentId;
+		const queueId = anyQueue && line.queue === 'NONE' ? undefined : this.#queue(line);
+		if (queueId === null) return 'unmapped_queue';
+		if (agentId === null) return 'unmapped_agent';
+		return { queueId, agentId };
+	}
+
 	#handle(line: QueueLogLine, idBase: string): Outcome {
-		const { verb } = line;
-		if (HOUSEKEEPING_VERBS.has(verb)) return 'housekeeping';
-		if (verb === 'RINGNOANSWER') {
-			const ms = wholeNumber(line.data[0]);
-			if (ms === undefined) return { malformed: 'RINGNOANSWER without a ring time' };
-			this.#summary.ring_no_answer.count += 1;
-			this.#summary.ring_no_answer.ring_s += ms / 1000;
-			return [];
+		const role = verbRole(line.verb);
+		switch (role) {
+			case undefined:
+				bump(this.#summary.unknown_verbs, line.verb);
+				return 'unknown_verb';
+			case 'housekeeping':
+				return 'housekeeping';
+			case 'no_event':
+				return line.verb === 'RINGNOANSWER' ? this.#ringNoAnswer(line) : [];
+			case 'enter':
+			case 'exit':
+				return this.#queueCall(line, idBase);
+			case 'connect':
+			case 'complete':
+				return this.#agentCall(line, idBase);
+			default:
+				return this.#member(line, idBase);
 		}
-		if (NO_EVENT_VERBS.has(verb)) return [];
-		if (verb === 'ENTERQUEUE' || ABANDON_VERBS.has(verb)) return this.#queueCall(line, idBase);
-		if (verb === 'CONNECT' || COMPLETE_VERBS.has(verb) || TRANSFER_VERBS.has(verb)) {
-			return this.#agentCall(line, idBase);
-		}
-		if (['PAUSE', 'UNPAUSE', 'PAUSEALL', 'UNPAUSEALL', 'ADDMEMBER', 'REMOVEMEMBER'].includes(verb)) {
-			return this.#member(line, idBase);
-		}
-		if (['AGENTLOGIN', 'AGENTCALLBACKLOGIN', 'AGENTLOGOFF', 'AGENTCALLBACKLOGOFF'].includes(verb)) {
-			return this.#member(line, idBase);
-		}
-		bump(this.#summary.unknown_verbs, verb);
-		return 'unknown_verb';
+	}
+
+	/** RINGNOANSWER(ringtime in ms): counted, nothing sent. */
+	#ringNoAnswer(line: QueueLogLine): Outcome {
+		const ms = wholeNumber(line.data[0]);
+		if (ms === undefined) return { malformed: 'RINGNOANSWER without a ring time' };
+		this.#summary.ring_no_answer.count += 1;
+		this.#summary.ring_no_answer.ring_s += ms / 1000;
+		return [];
 	}
 
 	#callId(line: QueueLogLine): string | Malformed {
@@ -165,7 +177,7 @@ export class QueueLogMapper {
 		return line.uniqueid;
 	}
 
-	/** ENTERQUEUE(url|callerid|…) and the abandons: no member. The caller id is never read. */
+	/** ENTERQUEUE(url|callerid|…) and the exits without an agent. The caller id is never read. */
 	#queueCall(line: QueueLogLine, idBase: string): Outcome {
 		const callId = this.#callId(line);
 		if (typeof callId !== 'string') return callId;
@@ -173,17 +185,17 @@ export class QueueLogMapper {
 		if (queueId === null) return 'unmapped_queue';
 		const base = { site_id: this.#siteId, call_id: callId, queue_id: queueId, at: isoAt(line.epoch) };
 		if (line.verb === 'ENTERQUEUE') return [{ event_id: `${idBase}:offered`, kind: 'call_offered', ...base }];
-		return [{ event_id: `${idBase}:abandoned`, kind: 'call_abandoned', ...base }];
+		return [{ event_id: `${idBase}:abandoned`, kind: queueExitKind(line.verb), ...base }];
 	}
 
 	#agentCall(line: QueueLogLine, idBase: string): Outcome {
 		const callId = this.#callId(line);
 		if (typeof callId !== 'string') return callId;
-		const queueId = this.#queue(line);
-		if (queueId === null) return 'unmapped_queue';
-		const agentId = this.#agent(line);
-		if (agentId === null) return 'unmapped_agent';
-		if (typeof agentId !== 'string') return agentId;
+		const ids = this.#queueAndAgent(line, false);
+		if (typeof ids === 'string' || 'malformed' in ids) return ids;
+		const { queueId, agentId } = ids;
+		// Never undefined without anyQueue; the check is for the type.
+		if (queueId === undefined) return 'unmapped_queue';
 		const base = { site_id: this.#siteId, call_id: callId, queue_id: queueId, agent_id: agentId };
 		const at = isoAt(line.epoch);
 		if (line.verb === 'CONNECT') {
@@ -192,11 +204,11 @@ export class QueueLogMapper {
 				...this.#tracker.callStarted(agentId, queueId, line.epoch, idBase)
 			];
 		}
-		// COMPLETE*(holdtime|calltime|origposition); the transfers have calltime 4th.
-		const talk = wholeNumber(line.data[COMPLETE_VERBS.has(line.verb) ? 1 : 3]);
+		const transfer = TRANSFER_VERBS.has(line.verb);
+		const talk = wholeNumber(line.data[transfer ? 3 : 1]);
 		if (talk === undefined) return { malformed: `${line.verb} without a call time` };
 		const events: IngestEvent[] = [];
-		if (TRANSFER_VERBS.has(line.verb)) {
+		if (transfer) {
 			// The target is an extension or a bridge, not a queue we could name: no to_queue_id.
 			events.push({ event_id: `${idBase}:transferred`, kind: 'call_transferred', ...base, at });
 		}
@@ -209,36 +221,24 @@ export class QueueLogMapper {
 
 	/** Member lines: pauses, queue membership and agent logins. Queue NONE means "all queues". */
 	#member(line: QueueLogLine, idBase: string): Outcome {
-		let queueId: string | undefined;
-		if (line.queue !== 'NONE') {
-			const id = this.#queue(line);
-			if (id === null) return 'unmapped_queue';
-			queueId = id;
-		}
-		const agentId = this.#agent(line);
-		if (agentId === null) return 'unmapped_agent';
-		if (typeof agentId !== 'string') return agentId;
-		const queueName = line.queue === 'NONE' ? undefined : line.queue;
+		const ids = this.#queueAndAgent(line, true);
+		if (typeof ids === 'string' || 'malformed' in ids) return ids;
+		const { queueId, agentId } = ids;
+		// ADDMEMBER/REMOVEMEMBER name the queue joined or left; the AGENT* logins and logoffs stand for all queues.
+		const membership = line.verb.startsWith('AGENT') ? undefined : line.queue;
 		const t = this.#tracker;
-		switch (line.verb) {
-			case 'PAUSE':
-			case 'PAUSEALL': {
+		switch (verbRole(line.verb)) {
+			case 'pause': {
 				const reason = line.data[0]?.trim().slice(0, MAX_REASON) || undefined;
 				const state = (reason && PAUSE_STATES[reason.toLowerCase()]) || 'break';
 				return t.pause(agentId, state, reason, queueId, line.epoch, idBase);
 			}
-			case 'UNPAUSE':
-			case 'UNPAUSEALL':
+			case 'unpause':
 				return t.unpause(agentId, queueId, line.epoch, idBase);
-			case 'ADDMEMBER':
-				return t.joined(agentId, queueName ?? line.queue, queueId, line.epoch, idBase);
-			case 'REMOVEMEMBER':
-				return t.left(agentId, queueName ?? line.queue, queueId, line.epoch, idBase);
-			case 'AGENTLOGIN':
-			case 'AGENTCALLBACKLOGIN':
-				return t.joined(agentId, undefined, queueId, line.epoch, idBase);
+			case 'join':
+				return t.joined(agentId, membership, queueId, line.epoch, idBase);
 			default:
-				return t.left(agentId, undefined, queueId, line.epoch, idBase);
+				return t.left(agentId, membership, queueId, line.epoch, idBase);
 		}
 	}
 }

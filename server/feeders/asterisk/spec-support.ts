@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { IngestEvent } from '../ingest-client/events.ts';
 import { parseMapping, type FeederMapping } from './mapping.ts';
 import { QueueLogMapper } from './mapper.ts';
 import type { FeederSummary } from './summary.ts';
@@ -24,10 +24,10 @@ export function fixtureText(): string {
 	return readFileSync(FIXTURE_LOG, 'utf8');
 }
 
+/** The text mapped as one run would map it (the lines only: no wall clock). */
 export function mapText(text: string, mapping = fixtureMapping()): { events: IngestEvent[]; summary: FeederSummary } {
 	const mapper = new QueueLogMapper(mapping);
 	const events = text.split('\n').flatMap((line) => mapper.feed(line));
-	events.push(...mapper.finish());
 	return { events, summary: mapper.summary() };
 }
 

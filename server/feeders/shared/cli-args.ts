@@ -1,6 +1,8 @@
 // Command-line parsing the feeders share: node:util's parseArgs in strict
-// mode and a zod check, both failing as a UsageError (the CLI prints it with
-// the usage and exits 2), and the two options that say where events go.
+// mode and a zod check, both failing as a UsageError, --help, the two options
+// that say where events go, and the exit codes that follow: a usage error
+// prints the message and the usage and exits 2, --help prints the usage and
+// exits 0.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 
@@ -22,6 +24,31 @@ export function checkArgs<S extends z.ZodType>(schema: S, input: unknown): z.out
 	const parsed = schema.safeParse(input);
 	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
 	return parsed.data;
+}
+
+/** --help for parseArgv: a parse that sees it returns 'help' before checking anything else. */
+export const HELP_ARG = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** Parses argv and runs; returns the exit code (2 for a usage error, 0 for --help). */
+export async function runWithUsage<T>(
+	argv: string[],
+	usage: string,
+	parse: (argv: string[]) => T | 'help',
+	run: (options: T) => Promise<number>
+): Promise<number> {
+	let parsed: T | 'help';
+	try {
+		parsed = parse(argv);
+	} catch (err) {
+		if (!(err instanceof UsageError)) throw err;
+		console.error(`${err.message}\n${usage}`);
+		return 2;
+	}
+	if (parsed === 'help') {
+		console.log(usage);
+		return 0;
+	}
+	return run(parsed);
 }
 
 /** --url and --key for parseArgv: the Callboard or Supabase project, and its service-role key. */

@@ -1,6 +1,6 @@
 // Command-line options of server/feeders/simulator.ts.
 import { z } from 'zod';
-import { checkArgs, parseArgv, TARGET_ARGS, TARGET_FIELDS, UsageError } from '../shared/cli-args.ts';
+import { checkArgs, HELP_ARG, parseArgv, TARGET_ARGS, TARGET_FIELDS, UsageError } from '../shared/cli-args.ts';
 import { DEMO_TIME_ZONE } from './demo-site.ts';
 import { parseSiteInstant } from './site-time.ts';
 
@@ -11,10 +11,11 @@ export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--sp
   --start     simulated start, ISO 8601; without an offset it is site time (Asia/Shanghai) (default: now)
   --duration  how long to simulate, e.g. 90s, 30m, 8h, 2d, 1h30m (default: until Ctrl-C)
   --url       Callboard or Supabase URL (default http://localhost:8080)
-  --key       service-role key (default: service_role_key in $CALLBOARD_DATA/keys.json)
+  --key       service-role key (default: $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json)
   --backfill  when starting mid-day, also send everything since midnight (default: only the current state)
   --tag       keeps this run's event ids apart from other runs with the same seed
-  --dry-run   simulate and count only; send nothing`;
+  --dry-run   simulate and count only; send nothing
+  --help      print this and exit`;
 
 export { UsageError };
 
@@ -29,7 +30,6 @@ export interface CliOptions {
 	backfill: boolean;
 	tag: string | undefined;
 	dryRun: boolean;
-	help: boolean;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -70,7 +70,7 @@ const Options = z.object({
 		.optional()
 });
 
-export function parseCliArgs(argv: string[]): CliOptions {
+export function parseCliArgs(argv: string[]): CliOptions | 'help' {
 	const values = parseArgv(argv, {
 		speed: { type: 'string', default: '1' },
 		seed: { type: 'string', default: '42' },
@@ -80,8 +80,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		backfill: { type: 'boolean', default: false },
 		tag: { type: 'string' },
 		'dry-run': { type: 'boolean', default: false },
-		help: { type: 'boolean', short: 'h', default: false }
+		...HELP_ARG
 	});
+	if (values.help) return 'help';
 	const options = checkArgs(Options, values);
 	const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration);
 	if (durationMs !== undefined && !(durationMs > 0)) throw new UsageError('--duration must be more than 0');
@@ -94,7 +95,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		tag: options.tag,
 		durationMs,
 		backfill: values.backfill,
-		dryRun: values['dry-run'],
-		help: values.help
+		dryRun: values['dry-run']
 	};
 }

@@ -1,21 +1,16 @@
 // The simulator's command line: parse, run until the duration is up or
 // Ctrl-C, print a summary. Returns the process exit code.
-import { parseCliArgs, UsageError, USAGE } from './cli-options.ts';
+import { formatDelivery } from '../ingest-client/format-delivery.ts';
+import { dryRunSink } from '../ingest-client/ingest-sink.ts';
+import { runWithUsage } from '../shared/cli-args.ts';
+import { parseCliArgs, USAGE, type CliOptions } from './cli-options.ts';
 import { localTime, startSimulator } from './start-simulator.ts';
 
-export async function runCli(argv: string[]): Promise<number> {
-	let cli;
-	try {
-		cli = parseCliArgs(argv);
-	} catch (err) {
-		if (!(err instanceof UsageError)) throw err;
-		console.error(`${err.message}\n${USAGE}`);
-		return 2;
-	}
-	if (cli.help) {
-		console.log(USAGE);
-		return 0;
-	}
+export function runCli(argv: string[]): Promise<number> {
+	return runWithUsage(argv, USAGE, parseCliArgs, simulate);
+}
+
+async function simulate(cli: CliOptions): Promise<number> {
 	const sim = startSimulator({
 		speed: cli.speed,
 		seed: cli.seed,
@@ -25,7 +20,7 @@ export async function runCli(argv: string[]): Promise<number> {
 		tag: cli.tag,
 		url: cli.url,
 		key: cli.key,
-		sink: cli.dryRun ? () => Promise.resolve() : undefined
+		sink: cli.dryRun ? dryRunSink : undefined
 	});
 	let signals = 0;
 	const onSignal = (name: string) => {
@@ -42,10 +37,6 @@ export async function runCli(argv: string[]): Promise<number> {
 		.map(([kind, n]) => `${kind} ${n}`)
 		.join(', ');
 	console.log(`simulated until ${localTime(report.simulatedUntil)} site time: ${report.events} events (${kinds})`);
-	const { delivery } = report;
-	console.log(
-		`delivered ${delivery.delivered} in ${delivery.batches} batch(es); ${delivery.failures} failed attempt(s), ${delivery.dropped} dropped` +
-			(cli.dryRun ? ' (dry run: nothing sent)' : '')
-	);
-	return report.error || delivery.dropped > 0 ? 1 : 0;
+	console.log(formatDelivery(report.delivery, cli.dryRun));
+	return report.error || report.delivery.dropped > 0 ? 1 : 0;
 }

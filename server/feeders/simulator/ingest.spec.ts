@@ -1,17 +1,13 @@
 // The simulator against the real ingest: a migrated, seeded PGlite fed an
 // hour of simulated events through public.ingest_events, as the DB owner.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch, ingestResult } from '../../../src/lib/events/schema.ts';
-import { migrate } from '../../db/migrate.ts';
-import { openPglite } from '../../db/pglite.ts';
 import type { Db } from '../../db/types.ts';
+import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
+import { ingestBatch, ingestResult, type IngestResult } from '../ingest-client/events.ts';
+import { databaseSink } from '../ingest-client/spec-support.ts';
 import { startSimulator } from '../simulator.ts';
 import { DEMO_SITE_ID, QUEUE } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 interface IntervalTotals {
 	queue_id: string;
@@ -22,13 +18,15 @@ interface IntervalTotals {
 }
 
 describe('simulated events through ingest_events', () => {
+	let database: TestDatabase;
 	let db: Db;
 	const sent: IngestEvent[] = [];
-	const results: unknown[] = [];
+	const results: IngestResult[] = [];
 
 	beforeAll(async () => {
-		db = await openPglite();
-		await migrate(db, { root, seed: true });
+		database = await openTestDatabase();
+		db = database.db;
+		const toDatabase = databaseSink(db, (result) => results.push(result));
 		const sim = startSimulator({
 			speed: 0,
 			seed: 42,
@@ -36,11 +34,9 @@ describe('simulated events through ingest_events', () => {
 			durationMs: 3_600_000,
 			log: () => {},
 			sink: async (events) => {
-				const { rows } = await db.query<{ result: unknown }>('select public.ingest_events($1::jsonb) as result', [
-					JSON.stringify(events)
-				]);
+				const result = await toDatabase(events);
 				sent.push(...events);
-				results.push(rows[0]?.result);
+				return result;
 			}
 		});
 		const report = await sim.done;
@@ -48,7 +44,7 @@ describe('simulated events through ingest_events', () => {
 	});
 
 	afterAll(async () => {
-		await db?.close();
+		await database?.stop();
 	});
 
 	it('sends only events the shared schema accepts', () => {
@@ -59,9 +55,8 @@ describe('simulated events through ingest_events', () => {
 	});
 
 	it('has every event accepted once and stored as a fact', async () => {
-		const parsed = results.map((r) => ingestResult.parse(r));
-		expect(parsed.reduce((s, r) => s + r.accepted, 0)).toBe(sent.length);
-		expect(parsed.reduce((s, r) => s + r.duplicates, 0)).toBe(0);
+		expect(results.reduce((s, r) => s + r.accepted, 0)).toBe(sent.length);
+		expect(results.reduce((s, r) => s + r.duplicates, 0)).toBe(0);
 		const { rows } = await db.query<{ n: string }>(
 			'select (select count(*) from public.call_events) + (select count(*) from public.agent_state_events) as n'
 		);

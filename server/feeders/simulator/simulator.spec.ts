@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatorOptions } from '../simulator.ts';
-import { parseCliArgs, parseDuration, UsageError } from './cli-options.ts';
+import { parseCliArgs, parseDuration, UsageError, type CliOptions } from './cli-options.ts';
 import { DEMO_AGENTS } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
 import { findViolations } from './spec-support.ts';
@@ -21,7 +21,7 @@ async function capture(options: SimulatorOptions) {
 		sink: (batch) => {
 			batches.push(batch.length);
 			events.push(...batch);
-			return Promise.resolve();
+			return Promise.resolve({ accepted: batch.length, duplicates: 0 });
 		}
 	});
 	const report = await sim.done;
@@ -34,7 +34,7 @@ describe('startSimulator', () => {
 		const { events, batches, report } = await capture({ seed: 42, start: '2026-11-23T09:00', durationMs: 12 * H });
 		expect(report.error).toBeUndefined();
 		expect(report.events).toBe(events.length);
-		expect(report.delivery).toMatchObject({ delivered: events.length, dropped: 0 });
+		expect(report.delivery).toMatchObject({ accepted: events.length, dropped: 0 });
 		expect(Math.max(...batches)).toBeLessThanOrEqual(1000);
 		const times = events.map((e) => Date.parse(e.at));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -111,7 +111,7 @@ describe('startSimulator', () => {
 			log: quiet,
 			sink: (batch) => {
 				events.push(...batch);
-				return Promise.resolve();
+				return Promise.resolve({ accepted: batch.length, duplicates: 0 });
 			}
 		});
 		await new Promise((resolve) => setTimeout(resolve, 150));
@@ -147,7 +147,7 @@ describe('startSimulator', () => {
 			stopTimeoutMs: 300,
 			log: (line) => lines.push(line)
 		}).done;
-		expect(report.delivery.delivered).toBe(0);
+		expect(report.delivery.accepted).toBe(0);
 		expect(report.delivery.dropped).toBe(report.events);
 		expect(lines.filter((l) => l.startsWith('ingest_events failed'))).toHaveLength(1);
 
@@ -172,13 +172,20 @@ describe('startSimulator', () => {
 	});
 });
 
+/** The options parsed from args (failing the test on --help). */
+function options(args: string[]): CliOptions {
+	const parsed = parseCliArgs(args);
+	if (parsed === 'help') throw new Error('unexpected --help');
+	return parsed;
+}
+
 describe('CLI options', () => {
 	it('reads speed, seed, start in site time and durations', () => {
-		const cli = parseCliArgs(['--speed', 'max', '--seed', '7', '--start', '2026-11-23T09:00', '--duration', '1h30m']);
+		const cli = options(['--speed', 'max', '--seed', '7', '--start', '2026-11-23T09:00', '--duration', '1h30m']);
 		expect(cli).toMatchObject({ speed: 0, seed: 7, durationMs: 90 * 60_000, url: 'http://localhost:8080' });
 		expect(cli.start).toBe(Date.parse('2026-11-23T01:00:00Z'));
-		expect(parseCliArgs([])).toMatchObject({ speed: 1, seed: 42, start: undefined, durationMs: undefined });
-		expect(parseCliArgs(['--speed', '60']).speed).toBe(60);
+		expect(options([])).toMatchObject({ speed: 1, seed: 42, start: undefined, durationMs: undefined });
+		expect(options(['--speed', '60']).speed).toBe(60);
 		expect(parseDuration('8h')).toBe(8 * H);
 		expect(parseDuration('90s')).toBe(90_000);
 		expect(parseDuration('2d')).toBe(48 * H);
@@ -199,5 +206,10 @@ describe('CLI options', () => {
 		]) {
 			expect(() => parseCliArgs(args), args.join(' ')).toThrow(UsageError);
 		}
+	});
+
+	it('answers --help (or -h) with the usage, whatever else is given', () => {
+		expect(parseCliArgs(['--help'])).toBe('help');
+		expect(parseCliArgs(['-h', '--speed', 'fast'])).toBe('help');
 	});
 });

@@ -3,11 +3,14 @@
 // stop() is called. Never throws after it has started: problems end the run
 // and are reported in `done`.
 import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE } from './demo-site.ts';
-import { EventBatcher, type BatcherStats, type IngestSink } from './event-batcher.ts';
+import { EventBatcher, noDelivery, type DeliveryStats } from '../ingest-client/event-batcher.ts';
+import type { IngestEvent } from '../ingest-client/events.ts';
+import type { IngestSink } from '../ingest-client/ingest-sink.ts';
+import { resolveServiceKey } from '../ingest-client/service-key.ts';
+import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import type { Clock, RunReport } from './run-simulation.ts';
 import { runSimulation } from './run-simulation.ts';
 import { formatSiteTime, parseSiteInstant } from './site-time.ts';
-import { serviceKeyFromDataDir, supabaseSink } from './supabase-sink.ts';
 import type { WarmupMode } from './warmup.ts';
 
 export interface SimulatorOptions {
@@ -27,7 +30,7 @@ export interface SimulatorOptions {
 	sink?: IngestSink;
 	/** Default http://localhost:8080. */
 	url?: string;
-	/** Service-role key; default service_role_key in $CALLBOARD_DATA/keys.json. */
+	/** Service-role key; default $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json. */
 	key?: string;
 	/** Real-time flush interval of the batcher (default 500 ms). */
 	flushMs?: number;
@@ -39,8 +42,8 @@ export interface SimulatorOptions {
 }
 
 export interface SimulatorReport extends RunReport {
-	delivery: BatcherStats;
-	/** Why the run ended early, if it did (a bad key file, say). */
+	delivery: DeliveryStats;
+	/** Why the run ended early, if it did (a bad key file, a key the server refuses). */
 	error?: string;
 }
 
@@ -70,14 +73,17 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 	const aborter = new AbortController();
 
 	const run = async (): Promise<SimulatorReport> => {
-		const empty: BatcherStats = { delivered: 0, batches: 0, failures: 0, dropped: 0 };
-		const report: SimulatorReport = { events: 0, byKind: {}, simulatedUntil: start, delivery: empty };
+		const report: SimulatorReport = { events: 0, byKind: {}, simulatedUntil: start, delivery: noDelivery() };
 		try {
 			const sink =
-				options.sink ??
-				supabaseSink(options.url ?? 'http://localhost:8080', options.key ?? (await serviceKeyFromDataDir()));
+				options.sink ?? supabaseSink(options.url ?? 'http://localhost:8080', await resolveServiceKey(options.key));
 			const b = new EventBatcher(sink, { flushMs: options.flushMs, log });
 			report.delivery = b.stats;
+			// Delivery stopped for good (the key refused, say): simulating on would only count dropped events.
+			const emit = async (events: IngestEvent[]) => {
+				await b.push(events, aborter.signal);
+				if (b.stopped) aborter.abort();
+			};
 			const ran = await runSimulation({
 				seed,
 				start,
@@ -89,13 +95,14 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 				demand: DEMO_DEMAND,
 				warmup: options.warmup ?? 'snapshot',
 				tag: options.tag,
-				emit: (events) => b.push(events, aborter.signal),
+				emit,
 				signal: aborter.signal,
 				clock: options.clock,
 				progress: (at, events) => log(`simulated up to ${localTime(at)} site time; ${events} events`)
 			});
 			Object.assign(report, ran);
 			await b.flush(options.stopTimeoutMs ?? 10_000);
+			if (b.stats.fatal) throw new Error(`the ingest refused delivery: ${b.stats.fatal}`);
 		} catch (err) {
 			report.error = err instanceof Error ? err.message : String(err);
 			log(`stopped: ${report.error}`);

@@ -1,11 +1,12 @@
-// The whole path a live run takes: startSimulator → supabase-js with the
-// service key → the single box's REST API → rpc('ingest_events') on PGlite.
+// The whole path a live run takes: startSimulator → the ingest client →
+// supabase-js with the service key → the single box's REST API →
+// rpc('ingest_events') on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRestServer, type TestServer } from '../../rest/test-server.ts';
 import { startSimulator } from '../simulator.ts';
 import { DEMO_SITE_ID } from './demo-site.ts';
 
-describe('supabaseSink through the REST API', () => {
+describe('the simulator through the REST API', () => {
 	let server: TestServer<unknown>;
 
 	beforeAll(async () => {
@@ -28,7 +29,7 @@ describe('supabaseSink through the REST API', () => {
 		}).done;
 		expect(report.error).toBeUndefined();
 		expect(report.events).toBeGreaterThan(200);
-		expect(report.delivery).toMatchObject({ delivered: report.events, failures: 0, dropped: 0 });
+		expect(report.delivery).toMatchObject({ accepted: report.events, retries: 0, rejected: 0, dropped: 0 });
 		expect(lines.filter((l) => l.includes('failed'))).toEqual([]);
 		const { rows } = await server.db.query<{ n: string }>(
 			'select count(*) as n from public.call_events where site_id = $1',
@@ -37,7 +38,7 @@ describe('supabaseSink through the REST API', () => {
 		expect(Number(rows[0]?.n)).toBe(report.events - (report.byKind.agent_state ?? 0));
 	});
 
-	it('keeps retrying a refused key, says so once, and gives up once the run is over and stopTimeoutMs has passed', async () => {
+	it('stops at once on a refused key: says why once, sends nothing more, and ends the run with the reason', async () => {
 		const lines: string[] = [];
 		const sim = startSimulator({
 			speed: 0,
@@ -45,15 +46,13 @@ describe('supabaseSink through the REST API', () => {
 			durationMs: 5 * 60_000,
 			url: server.url,
 			key: server.keys.anon_key,
-			stopTimeoutMs: 1500,
 			log: (line) => lines.push(line)
 		});
 		const report = await sim.done;
-		expect(report.delivery.delivered).toBe(0);
-		expect(report.delivery.failures).toBeGreaterThan(1);
+		expect(report.delivery).toMatchObject({ accepted: 0, batches: 0, retries: 0 });
 		expect(report.delivery.dropped).toBe(report.events);
-		const failures = lines.filter((l) => l.startsWith('ingest_events failed'));
-		expect(failures).toHaveLength(1);
-		expect(failures[0]).toMatch(/HTTP 401 42501|HTTP 403 42501|permission denied/);
+		expect(report.error).toMatch(/^the ingest refused delivery: 40[13] 42501/);
+		expect(lines.filter((l) => l.startsWith('ingest_events refused'))).toHaveLength(1);
+		expect(lines.filter((l) => l.startsWith('ingest_events failed'))).toEqual([]);
 	});
 });
