@@ -1,11 +1,15 @@
-// pgTAP runner for the test command: starts a throwaway PostgreSQL 15,
-// applies the shim, migrations and seed, installs pgTAP into `extensions`
-// (where Supabase has it), runs every supabase/tests/database/*.test.sql with
-// psql, and ends with `PGTAP_SUMMARY passed=N failed=N`. A file that errors or
-// runs fewer tests than it planned counts as a failure, and so does a suite
-// that leaves anything behind in the database (a schema, a function, a row).
+// pgTAP runner for the test command: starts a throwaway PostgreSQL 15, builds
+// the platform schemas, applies our migrations and seed, installs pgTAP into
+// `extensions` (where Supabase has it), runs every
+// supabase/tests/database/*.test.sql with psql, and ends with
+// `PGTAP_SUMMARY passed=N failed=N`. A file that errors or runs fewer tests
+// than it planned counts as a failure, and so does a suite that leaves
+// anything behind in the database (a schema, a function, a row).
 //
-//   --dir DIR   run the *.test.sql files of DIR instead
+//   --platform shim      (default) the single box's stand-in, server/platform/*.sql
+//   --platform supabase  Supabase's own auth and realtime schemas, built from
+//                        tests/conformance/supabase-catalog.json: the conformance run
+//   --dir DIR            run the *.test.sql files of DIR instead
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { migrate } from '../server/db/migrate.ts';
 import { openPostgres } from '../server/db/postgres.ts';
 import type { Db } from '../server/db/types.ts';
+import { buildSupabaseSchemas } from '../tests/conformance/supabase-schemas.ts';
 import { startPostgres15 } from '../tests/support/postgres15.ts';
 import { databaseSnapshot, snapshotChanges } from './database-snapshot.ts';
 import { parseTap } from './tap.ts';
@@ -22,13 +27,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
 	strict: true,
 	options: {
-		dir: { type: 'string', default: path.join(root, 'supabase/tests/database') }
+		dir: { type: 'string', default: path.join(root, 'supabase/tests/database') },
+		platform: { type: 'string', default: 'shim' }
 	}
 });
 const testDir = path.resolve(args.dir);
 
-async function prepare(db: Db): Promise<void> {
-	await migrate(db, { root, seed: true });
+async function prepare(db: Db, platform: string): Promise<void> {
+	if (platform === 'supabase') {
+		await buildSupabaseSchemas(db);
+		await migrate(db, { root, seed: true, platform: false });
+	} else {
+		await migrate(db, { root, seed: true });
+	}
 	await db.exec('create schema if not exists extensions; create extension if not exists pgtap with schema extensions;');
 }
 
@@ -57,6 +68,9 @@ function runFile(url: string, file: string): { passed: number; failed: number } 
 }
 
 async function main(): Promise<number> {
+	if (args.platform !== 'shim' && args.platform !== 'supabase') {
+		throw new Error(`--platform must be shim or supabase, not ${args.platform}`);
+	}
 	const files = readdirSync(testDir)
 		.filter((f) => f.endsWith('.test.sql'))
 		.sort();
@@ -66,7 +80,7 @@ async function main(): Promise<number> {
 	try {
 		const db = openPostgres(pg.url, { max: 1 });
 		try {
-			await prepare(db);
+			await prepare(db, args.platform);
 			const before = await databaseSnapshot(db);
 			for (const file of files) {
 				const result = runFile(pg.url, file);
