@@ -72,7 +72,12 @@ export default defineConfig(({ isSsrBuild }) => ({
 				// Node-side code and the database suites; they start databases, so one file at a time.
 				test: {
 					name: 'server',
-					include: ['server/**/*.{test,spec}.ts', 'scripts/**/*.{test,spec}.ts', 'tests/db/**/*.{test,spec}.ts'],
+					include: [
+						'server/**/*.{test,spec}.ts',
+						'scripts/**/*.{test,spec}.ts',
+						'tests/db/**/*.{test,spec}.ts',
+						'tests/conformance/**/*.{test,spec}.ts'
+					],
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 180_000,

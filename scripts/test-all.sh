@@ -47,13 +47,20 @@ read -r p f < <(json_counts test-results/vitest.json "(r) => [r.numPassedTests,
 	r.numFailedTests + r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length]")
 record vitest "$p" "$f"
 
-echo "=== pgTAP"
-pgtap_out=$(npx tsx scripts/test-pgtap.ts 2>&1 | tee /dev/stderr | grep '^PGTAP_SUMMARY' | tail -1)
-if [[ $pgtap_out =~ passed=([0-9]+)\ failed=([0-9]+) ]]; then
-	record pgtap "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
-else
-	record pgtap 0 1
-fi
+pgtap() { # name runner-args...
+	local name=$1 out
+	shift
+	echo "=== $name"
+	out=$(npx tsx scripts/test-pgtap.ts "$@" 2>&1 | tee /dev/stderr | grep '^PGTAP_SUMMARY' | tail -1)
+	if [[ $out =~ passed=([0-9]+)\ failed=([0-9]+) ]]; then
+		record "$name" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	else
+		record "$name" 0 1
+	fi
+}
+pgtap pgtap
+# The same suite on Supabase's own auth and realtime schemas instead of the shim.
+pgtap conformance --platform supabase
 
 echo "=== playwright"
 rm -f test-results/e2e.json

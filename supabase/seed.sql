@@ -47,12 +47,16 @@ people (n, email, display_name) as (
 ids as (
   select p.*, ('a0000000-0000-4000-8000-' || lpad(p.n::text, 12, '0'))::uuid as id from people p
 )
+-- GoTrue reads the token and change columns as strings and fails a sign-in on
+-- NULL; on Supabase four of them have no default, so they are set here.
 insert into auth.users (
   instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change,
   raw_app_meta_data, raw_user_meta_data, created_at, updated_at
 )
 select
   '00000000-0000-0000-0000-000000000000', ids.id, 'authenticated', 'authenticated', ids.email, pw.hash, now(),
+  '', '', '', '',
   '{"provider": "email", "providers": ["email"]}'::jsonb,
   case when ids.display_name is null then '{}'::jsonb else jsonb_build_object('display_name', ids.display_name) end,
   now(), now()

@@ -25,6 +25,13 @@ $$;
 
 grant anon, authenticated, service_role to authenticator;
 
+-- Supabase's API roles inherit (supabase/postgres made them so in 2023).
+-- Nothing is granted to them, so this changes no privilege; it keeps the
+-- roles as they are on Supabase (tests/conformance checks them).
+alter role anon inherit;
+alter role authenticated inherit;
+alter role service_role inherit;
+
 -- Supabase's defaults: API roles may use public and get table, sequence and
 -- function privileges on everything created there; row-level security is what
 -- actually decides. Our migrations narrow these where a table is write-only

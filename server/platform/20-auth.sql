@@ -31,9 +31,9 @@ create table if not exists auth.users (
   is_super_admin boolean,
   created_at timestamptz,
   updated_at timestamptz,
-  phone text unique default null,
+  phone text unique default null::character varying,
   phone_confirmed_at timestamptz,
-  phone_change text default '',
+  phone_change text default ''::character varying,
   phone_change_token varchar(255) default '',
   phone_change_sent_at timestamptz,
   confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
@@ -44,9 +44,23 @@ create table if not exists auth.users (
   deleted_at timestamptz,
   is_anonymous boolean not null default false
 );
--- Supabase makes email unique among non-SSO users, case-insensitively.
+-- Data folders made before the defaults above matched Supabase's.
+alter table auth.users alter column phone set default null::character varying;
+alter table auth.users alter column phone_change set default ''::character varying;
+
+-- Supabase makes email unique among non-SSO users. GoTrue (and our auth
+-- server) store addresses in lower case, which makes that case-insensitive.
+-- Data folders made before this index matched Supabase's get it rebuilt.
+do $$
+begin
+  if exists (select 1 from pg_indexes where schemaname = 'auth' and indexname = 'users_email_partial_key'
+             and indexdef like '%lower(%') then
+    drop index auth.users_email_partial_key;
+  end if;
+end
+$$;
 create unique index if not exists users_email_partial_key
-  on auth.users (lower(email)) where (is_sso_user = false);
+  on auth.users (email) where (is_sso_user = false);
 
 create table if not exists auth.identities (
   provider_id text not null,
@@ -76,7 +90,7 @@ create table if not exists auth.sessions (
 create table if not exists auth.refresh_tokens (
   instance_id uuid,
   id bigserial primary key,
-  token varchar(255) unique,
+  token varchar(255) constraint refresh_tokens_token_unique unique,
   user_id varchar(255),
   revoked boolean,
   created_at timestamptz,
@@ -85,6 +99,23 @@ create table if not exists auth.refresh_tokens (
   session_id uuid references auth.sessions (id) on delete cascade
 );
 create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
+-- Supabase's name for the constraint, for data folders made before it matched.
+do $$
+begin
+  if exists (select 1 from pg_constraint where conname = 'refresh_tokens_token_key'
+             and conrelid = 'auth.refresh_tokens'::regclass) then
+    alter table auth.refresh_tokens rename constraint refresh_tokens_token_key to refresh_tokens_token_unique;
+  end if;
+end
+$$;
+
+-- Supabase enables row-level security on its auth tables without policies:
+-- only their owner (the auth server here) reads them; the API roles have no
+-- privileges on them anyway.
+alter table auth.users enable row level security;
+alter table auth.identities enable row level security;
+alter table auth.sessions enable row level security;
+alter table auth.refresh_tokens enable row level security;
 
 -- The JWT helpers read what the API puts into request.jwt.claims for each
 -- request (PostgREST 9+ style), falling back to the older per-claim settings.

@@ -30,7 +30,10 @@ create index if not exists messages_inserted_at_topic_index
   where extension = 'broadcast' and private is true;
 alter table realtime.messages enable row level security;
 grant select, insert, update on realtime.messages to anon, authenticated;
-grant all on realtime.messages to service_role;
+-- As on Supabase, the service role reads, writes and updates messages but
+-- deletes none (the single-box server prunes as the table's owner).
+grant select, insert, update on realtime.messages to service_role;
+revoke delete, truncate, references, trigger on realtime.messages from service_role;
 
 create or replace function realtime.topic() returns text
 language sql stable

@@ -6,10 +6,10 @@
 begin;
 select plan(108);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
--- Actors (00-test-helpers): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
+-- Actors (test-helpers.psql): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
 -- Fixtures: the seed has an empty queue_live row per queue; add a queue

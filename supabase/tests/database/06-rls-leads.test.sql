@@ -6,10 +6,10 @@
 begin;
 select plan(45);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
--- Actors (00-test-helpers): agent31, team 4 (Outbound) and lead4, leads team 4, then one of each other role.
+-- Actors (test-helpers.psql): agent31, team 4 (Outbound) and lead4, leads team 4, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000131', 'a0000000-0000-4000-8000-000000000014');
 
 insert into tests.matrix (op, what, statement, expected) values

@@ -4,42 +4,34 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(182);
+select plan(218);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
--- Actors (00-test-helpers): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
+-- Actors (test-helpers.psql): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
--- Site 2 (00-test-helpers: a team, a queue, an agent, members agent, lead,
--- manager, supervisor and display), and a row in every table that has a site.
+-- Site 2 and a row of it in every table that has a site (test-helpers.psql).
 select tests.add_second_site();
-insert into public.agent_skills (site_id, agent_id, queue_id)
-values ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '9b000000-0000-4000-8000-000000000021');
-insert into public.queue_live (queue_id, site_id, calls_waiting, oldest_waiting_since)
-values ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 1, now());
-insert into public.call_events (event_id, site_id, queue_id, call_id, kind, agent_id, occurred_at)
-select 'test-s2-' || kind, '5b000000-0000-4000-8000-000000000002', '9b000000-0000-4000-8000-000000000021', 'S2-1', kind,
-  agent_id::uuid, now()
-from (values ('call_offered', null), ('call_answered', 'ab000000-0000-4000-8000-000000000201')) as e (kind, agent_id);
-insert into public.leads (site_id, owner_agent_id, customer_name, phone, source)
-select '5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '测试客户' || n, '1390000000' || n, 'outreach'
-from generate_series(1, 2) as n;
+select tests.add_second_site_rows();
 
--- Live rows and facts at both sites: agent01 (team 1) of site 1, the agent of site 2.
-insert into public.agent_live (agent_id, site_id, state, state_since) values
-  ('ac000000-0000-4000-8000-000000000101', '5a000000-0000-4000-8000-000000000001', 'on_call', now()),
-  ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002', 'on_call', now());
-insert into public.queue_intervals (queue_id, site_id, interval_start, offered) values
-  ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:00+08', 5),
-  ('9b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', '2026-11-23 09:00+08', 3);
-insert into public.agent_state_events (event_id, site_id, agent_id, state, occurred_at) values
-  ('test-state-1', '5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', 'on_call', now()),
-  ('test-state-2', '5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', 'on_call', now());
+-- Site 1's rows that the seed does not have: live rows and facts of agent01
+-- (team 1), a call summary and the board settings.
+insert into public.agent_live (agent_id, site_id, state, state_since)
+values ('ac000000-0000-4000-8000-000000000101', '5a000000-0000-4000-8000-000000000001', 'on_call', now());
+insert into public.queue_intervals (queue_id, site_id, interval_start, offered)
+values ('9e000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '2026-11-23 09:00+08', 5);
+insert into public.agent_state_events (event_id, site_id, agent_id, state, occurred_at)
+values ('test-state-1', '5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', 'on_call', now());
 insert into public.call_events (event_id, site_id, queue_id, call_id, kind, agent_id, occurred_at)
 values ('test-s1-1', '5a000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000001', 'S1-1', 'call_answered',
   'ac000000-0000-4000-8000-000000000101', now());
+insert into public.call_summaries (queue_id, call_id, site_id, direction, agent_id, answered_at, waiting, offered, answered,
+  answered_within_sl, abandoned, abandoned_short, handled, talk_s, hold_s, acw_s, wait_answered_s)
+values ('9e000000-0000-4000-8000-000000000001', 'S1-1', '5a000000-0000-4000-8000-000000000001', 'inbound',
+  'ac000000-0000-4000-8000-000000000101', now(), false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+insert into public.board_settings (site_id) values ('5a000000-0000-4000-8000-000000000001');
 
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
@@ -47,11 +39,17 @@ insert into tests.actors (ord, name, id) values
   (13, 'manager of site 2', 'b0000000-0000-4000-8000-000000000202'),
   (14, 'display of site 2', 'b0000000-0000-4000-8000-000000000204');
 
--- Every actor of one site × every table: no row of the other site. Both sites
+-- Every actor of one site × every table that has a site: no row of the other
+-- site. The tables come from the catalog, so a new one is covered (and the
+-- fixture check below fails until both sites have rows in it); both sites
 -- have rows in every table, or "sees none" would prove nothing.
 create table tests.tables (ord serial, tbl text);
-insert into tests.tables (tbl) values ('sites'), ('teams'), ('members'), ('queues'), ('agents'), ('agent_skills'),
-  ('call_events'), ('agent_state_events'), ('queue_live'), ('agent_live'), ('queue_intervals'), ('leads');
+insert into tests.tables (tbl)
+select c.relname from pg_class c
+where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+  and (c.relname = 'sites'
+    or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'site_id' and not a.attisdropped))
+order by c.relname;
 create function tests.site_rows(tbl text, site uuid) returns text
 language sql immutable as $$
   select format('select * from public.%I where %I = %L', tbl, case when tbl = 'sites' then 'id' else 'site_id' end, site)

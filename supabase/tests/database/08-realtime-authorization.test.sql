@@ -7,8 +7,8 @@
 begin;
 select plan(51);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
 -- tests.check_topic(): tests.check() on a channel, with realtime.topic set.
 create function tests.check_topic(topic text, actor uuid, statement text, expected text, description text) returns text
@@ -18,7 +18,7 @@ language sql as $$
 $$;
 
 -- Site 2 with an agent, a supervisor and a display, and a qa and an analyst
--- at site 1 (00-test-helpers).
+-- at site 1 (test-helpers.psql).
 select tests.add_second_site();
 select tests.add_qa_and_analyst();
 

@@ -6,41 +6,19 @@
 begin;
 select plan(11);
 
-create schema tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
+-- The ingest RPC as the feeders call it (tests.call_as).
 create function tests.ingest(events jsonb) returns jsonb
-language plpgsql as $$
-declare
-  result jsonb;
-begin
-  perform set_config('role', 'service_role', true);
-  perform set_config('request.jwt.claims', json_build_object('role', 'service_role')::text, true);
-  result := public.ingest_events(events);
-  perform set_config('role', 'none', true);
-  return result;
-end;
-$$;
-
--- Rows a user (or anon, for a null actor) gets from a statement.
-create function tests.count_as(actor uuid, statement text) returns bigint
-language plpgsql as $$
-declare
-  api_role text := case when actor is null then 'anon' else 'authenticated' end;
-  n bigint;
-begin
-  perform set_config('role', api_role, true);
-  perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', api_role)::text, true);
-  execute format('select count(*) from (%s) as seen', statement) into n;
-  perform set_config('role', 'none', true);
-  return n;
-end;
+language sql as $$
+  select tests.call_as('service_role', format('public.ingest_events(%L)', events))
 $$;
 
 create function tests.outbound_as(actor uuid) returns setof record
 language plpgsql as $$
 begin
-  perform set_config('role', 'authenticated', true);
-  perform set_config('request.jwt.claims', json_build_object('sub', actor, 'role', 'authenticated')::text, true);
+  perform tests.become(actor);
   return query select * from public.wall_outbound_today('5a000000-0000-4000-8000-000000000001');
   perform set_config('role', 'none', true);
 end;
@@ -109,7 +87,7 @@ select results_eq(
 select is((select count(*)::int from tests.seen), 2, 'only callers who dialed today have a row');
 
 select is(
-  tests.count_as('a0000000-0000-4000-8000-000000000004', 'select * from call_summaries'),
+  tests.run_as('a0000000-0000-4000-8000-000000000004', 'select * from call_summaries'),
   0::bigint, 'while the display still reads no call summary');
 
 -- A user who is not a member of the site gets nothing.

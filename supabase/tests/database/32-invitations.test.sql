@@ -7,10 +7,10 @@
 begin;
 select plan(54);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 
--- Actors (00-test-helpers): agent31, team 4 (Outbound) and lead4, leads team 4, then one of each other role.
+-- Actors (test-helpers.psql): agent31, team 4 (Outbound) and lead4, leads team 4, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000131', 'a0000000-0000-4000-8000-000000000014');
 
 \set agent31 '''ac000000-0000-4000-8000-000000000131'''
@@ -81,23 +81,10 @@ select tests.check(:lead1, 'select * from invitations', '0', 'lead1: sees none o
 select tests.check(:lead1, format($$update invitations set status = 'visited' where id = %L$$, :'booked31'), '0',
   'lead1: cannot confirm an invitation of team 4');
 
--- A second site: its invitations stay its own.
-insert into public.sites (id, name) values ('5b000000-0000-4000-8000-000000000002', 'Second test site');
-insert into public.teams (id, site_id, name, kind)
-values ('7b000000-0000-4000-8000-000000000021', '5b000000-0000-4000-8000-000000000002', 'Site 2 callers', 'outbound');
-insert into auth.users (id, aud, role, email)
-values ('b0000000-0000-4000-8000-000000000202', 'authenticated', 'authenticated', 'manager@site2.test');
-insert into public.members (user_id, site_id, role)
-values ('b0000000-0000-4000-8000-000000000202', '5b000000-0000-4000-8000-000000000002', 'manager');
-insert into public.agents (id, site_id, team_id, display_name, employee_no)
-values ('ab000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
-  '7b000000-0000-4000-8000-000000000021', 'Site 2 caller', 'S2-001');
-insert into public.leads (id, site_id, owner_agent_id, customer_name, phone, source)
-values ('1b000000-0000-4000-8000-000000000201', '5b000000-0000-4000-8000-000000000002',
-  'ab000000-0000-4000-8000-000000000201', '测试客户', '13900000001', 'outreach');
-insert into public.invitations (site_id, agent_id, lead_id, appointment_at, status, confirmed_by)
-values ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201',
-  '1b000000-0000-4000-8000-000000000201', now(), 'visited', 'b0000000-0000-4000-8000-000000000202');
+-- A second site: its invitations stay its own. Its fixture (test-helpers.psql)
+-- has one, of lead 1b...201, visited and confirmed by its manager b...202.
+select tests.add_second_site();
+select tests.add_second_site_rows();
 
 select tests.check('a0000000-0000-4000-8000-000000000002',
   $$select * from invitations where site_id = '5b000000-0000-4000-8000-000000000002'$$, '0',
