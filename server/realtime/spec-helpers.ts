@@ -10,6 +10,7 @@ import type { RealtimeServer } from '../context.ts';
 import type { Db } from '../db/types.ts';
 import type { ApiKeys } from '../keys.ts';
 import { listen } from '../../tests/support/listen.ts';
+import { specContext } from '../../tests/support/server-context.ts';
 import { nodeClient } from '../../tests/support/node-client.ts';
 import { openTestDatabase } from '../../tests/support/test-database.ts';
 import { waitFor } from '../../tests/support/wait-for.ts';
@@ -55,10 +56,12 @@ export async function startRealtime(
 	options: Partial<RealtimeOptions> = {}
 ): Promise<TestRealtime> {
 	const logs: string[] = [];
-	const realtime = await createRealtimeServer({ db, keys, log: (line) => logs.push(line) }, options);
+	const { ctx, listeningAt } = specContext({ db, keys, log: (line) => logs.push(line) });
+	const realtime = await createRealtimeServer(ctx, options);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
 	const { url, port, close } = await listen(server);
+	listeningAt(url);
 	return {
 		url,
 		wsUrl: (query = { apikey: keys.anon_key, vsn: '2.0.0' }) =>
