@@ -20,6 +20,7 @@ import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';
 import { AFTER_SALES, FIXTURE_LOG, fixtureMapping, REPO_ROOT, SALES } from './spec-support.ts';
 import { supabaseSink } from './supabase-sink.ts';
+import { specContext } from '../../../tests/support/server-context.ts';
 
 describe('asterisk feeder → ingest_events (PGlite)', () => {
 	let db: Db;
@@ -43,7 +44,7 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 	beforeAll(async () => {
 		db = await openPglite();
 		await migrate(db, { root: REPO_ROOT, seed: true });
-		const api = createRestApi({ db, keys, log: (line) => restFailures.push(line) });
+		const api = createRestApi(specContext({ db, keys, log: (line) => restFailures.push(line) }).ctx);
 		server = createServer((req, res) => void api(req, res, new URL(req.url ?? '/', 'http://localhost')));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
