@@ -1,6 +1,7 @@
 // The public URL comes from configuration, never from the request: what
 // /config.json tells the app and what the tokens name as their issuer, with
-// a forged Host header, with PUBLIC_URL and without it.
+// a forged Host header, with PUBLIC_URL and without it; and the headers on
+// the API's answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../tests/support/raw-request.ts';
 import { openTestDatabase, type TestDatabase } from '../tests/support/test-database.ts';
@@ -69,5 +70,17 @@ describe('with PUBLIC_URL', () => {
 			supabaseAnonKey: keys.anon_key
 		});
 		expect(await issuerFrom(app, 'evil.example')).toBe('https://callboard.example.com/auth/v1');
+	});
+});
+
+describe('API answers', () => {
+	it('carry headers that keep a browser from running, framing or sniffing them', async () => {
+		const app = await start();
+		for (const target of ['/config.json', '/rest/v1/queues', '/auth/v1/health', '/no-such-page']) {
+			const { headers } = await rawRequest(`${app.url}${target}`, { headers: { apikey: keys.anon_key } });
+			expect(headers['content-security-policy'], target).toBe("default-src 'none'; frame-ancestors 'none'");
+			expect(headers['x-content-type-options'], target).toBe('nosniff');
+			expect(headers['x-frame-options'], target).toBe('DENY');
+		}
 	});
 });

@@ -8,6 +8,7 @@ import { createAuthApi } from './auth/api.ts';
 import type { ServerContext } from './context.ts';
 import { clientAddressResolver } from './http/client-address.ts';
 import { listenUrl } from './http/public-url.ts';
+import { API_SECURITY_HEADERS } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { sendJson } from './http/respond.ts';
 import { createRestApi } from './rest/api.ts';
@@ -57,11 +58,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 	const auth = createAuthApi(ctx);
 	const rest = createRestApi(ctx);
 	const realtime = await createRealtimeServer(ctx);
-	const serveStatic = options.buildDir ? createStaticHandler(options.buildDir) : undefined;
+	const serveStatic = options.buildDir
+		? createStaticHandler(options.buildDir, { apiOrigin: options.publicUrl })
+		: undefined;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const api = /^\/(auth|rest|realtime)\/v1(\/|$)/.exec(url.pathname)?.[1];
+		const isRead = req.method === 'GET' || req.method === 'HEAD';
+		const toSpa = serveStatic !== undefined && !api && url.pathname !== '/config.json' && isRead;
+		// The SPA's files carry their own page policy (http/static.ts); every other answer is data.
+		if (!toSpa) for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
 		if (api) {
 			// supabase-js in a browser on another origin (a TV on the LAN opening a
 			// dev build) sends preflights; the single origin needs none itself.
@@ -88,7 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 			sendJson(res, 404, { message: 'Not found' });
 			return;
 		}
-		if (req.method !== 'GET' && req.method !== 'HEAD') {
+		if (!isRead) {
 			sendJson(res, 405, { message: `Method ${req.method ?? ''} not allowed` });
 			return;
 		}
