@@ -53,10 +53,11 @@ export interface TestRealtime {
 export async function startRealtime(
 	db: Db,
 	keys: ApiKeys,
-	options: Partial<RealtimeOptions> = {}
+	options: Partial<RealtimeOptions> = {},
+	network: { trustedProxies?: string[] } = {}
 ): Promise<TestRealtime> {
 	const logs: string[] = [];
-	const { ctx, listeningAt } = specContext({ db, keys, log: (line) => logs.push(line) });
+	const { ctx, listeningAt } = specContext({ db, keys, log: (line) => logs.push(line) }, network);
 	const realtime = await createRealtimeServer(ctx, options);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
@@ -126,8 +127,8 @@ export class RawSocket {
 		});
 	}
 
-	static async open(url: string, vsn: '1.0.0' | '2.0.0'): Promise<RawSocket> {
-		const ws = new WebSocket(url);
+	static async open(url: string, vsn: '1.0.0' | '2.0.0', headers: Record<string, string> = {}): Promise<RawSocket> {
+		const ws = new WebSocket(url, { headers });
 		await new Promise((resolve, reject) => {
 			ws.once('open', resolve);
 			ws.once('error', reject);
@@ -163,9 +164,12 @@ export class RawSocket {
 }
 
 /** The status code and body of a refused upgrade. */
-export function refusedUpgrade(url: string): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(url);
+		const ws = new WebSocket(url, { headers });
 		ws.on('unexpected-response', (_req, res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
