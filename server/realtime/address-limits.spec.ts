@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AddressLimits, joinIdentity } from './address-limits.ts';
+import { DEFAULT_OPTIONS } from './hub.ts';
 
 function limitsAt(start = 1_000_000) {
 	const clock = { now: start };
@@ -91,5 +92,24 @@ describe('AddressLimits: joins', () => {
 		expect(limits.admitJoin('2001:db8:1:2::2', 'role:anon')).toBe(true);
 		expect(limits.admitJoin('2001:db8:1:2::99', 'role:anon')).toBe(false);
 		expect(limits.admitJoin('2001:db8:1:3::1', 'role:anon')).toBe(true);
+	});
+});
+
+describe('the default limits', () => {
+	it('never trip for a whole floor behind one address reconnecting at once', () => {
+		const limits = new AddressLimits(DEFAULT_OPTIONS, () => 1_000_000);
+		const floor = '203.0.113.20';
+		// 300 TVs on one display account and 150 agents' and supervisors' browsers, two channels each.
+		for (let i = 0; i < 450; i++) {
+			expect(limits.checkSocket(floor)).toBeUndefined();
+			limits.socketOpened(floor);
+		}
+		for (let i = 0; i < 450; i++) {
+			const identity = i < 300 ? 'user:display' : `user:person-${i}`;
+			for (let channel = 0; channel < (i < 300 ? 1 : 2); channel++) {
+				expect(limits.admitJoin(floor, identity)).toBe(true);
+				limits.joinGranted(floor, identity);
+			}
+		}
 	});
 });

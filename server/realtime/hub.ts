@@ -50,9 +50,11 @@ export const DEFAULT_OPTIONS: RealtimeOptions = {
 	// budgets are where a flood is cut.
 	maxSocketsPerAddress: 500,
 	socketsPerAddress: { burst: 500, perSecond: 50 },
-	joinsPerAddress: { burst: 600, perSecond: 50 },
-	// 40 TVs signed in with one display account rejoin about 80 channels at once.
-	joinsPerIdentity: { burst: 200, perSecond: 10 },
+	joinsPerAddress: { burst: 1_000, perSecond: 50 },
+	// Every TV of a floor may run on one display account, all rejoining at
+	// once (the server benchmark holds 300 such clients); refused joins cost
+	// ten, so an anon-key flood reaches the policies 50 times, then once a second.
+	joinsPerIdentity: { burst: 500, perSecond: 10 },
 	failedJoinCost: 10
 };
 

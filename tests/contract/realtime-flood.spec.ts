@@ -2,7 +2,7 @@
 // the anon key send private joins of the wall as fast as a socket may (each
 // one a database transaction when it reaches the policies), reconnecting a
 // moment after the server cuts them. The limits per client address cut it
-// to a handful of authorizations, while a display on the same address signs
+// to a few dozen authorizations, while a display on the same address signs
 // in, joins, receives a database broadcast, and its REST calls stay quick.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -122,10 +122,11 @@ describe.each(ENGINES)('a join flood from one address on %s', (engine) => {
 		await waitFor(() => received.includes(9), 3_000, 'the broadcast at the display');
 		await flood;
 
-		// Cut: the anon key's budget allows 20 refused joins at once and one a second after (README, Security).
+		// Cut: the anon key's budget allows 50 refused joins at once and one a second after (README, Security).
+		// Unlimited, this flood gets hundreds to the database (it got 9,432 in 10 s in the issue).
 		expect(count.sockets).toBeGreaterThanOrEqual(WORKERS);
 		expect(count.rateLimited).toBeGreaterThan(0);
-		expect(count.authorized).toBeLessThanOrEqual(30);
+		expect(count.authorized).toBeLessThanOrEqual(60);
 		expect(restMs.length).toBeGreaterThan(10);
 		expect(percentile(restMs, 90)).toBeLessThan(300);
 		await display.removeChannel(channel);
