@@ -6,23 +6,32 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createAuthApi } from './auth/api.ts';
 import type { ServerContext } from './context.ts';
+import { clientAddressResolver } from './http/client-address.ts';
+import { listenUrl } from './http/public-url.ts';
+import { API_SECURITY_HEADERS } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { sendJson } from './http/respond.ts';
 import { createRestApi } from './rest/api.ts';
 import { createRealtimeServer } from './realtime/server.ts';
 
-export interface AppOptions extends ServerContext {
+export interface AppOptions extends Pick<ServerContext, 'db' | 'keys' | 'log'> {
 	port: number;
 	host: string;
 	/** Folder of the built SPA; omit to serve the API only. */
 	buildDir?: string;
+	/** PUBLIC_URL (an origin, see http/public-url.ts); omit to use the listen address. */
+	publicUrl?: string;
+	/** Reverse proxies whose X-Forwarded-For names the client (CALLBOARD_TRUSTED_PROXIES). */
+	trustedProxies?: string[];
 }
 
 export interface RunningApp {
 	server: Server;
 	port: number;
-	/** http://host:port without a trailing slash. */
+	/** http://host:port of the listen address, without a trailing slash. */
 	url: string;
+	/** The configured PUBLIC_URL, else `url`: what tokens name as their issuer. */
+	publicUrl: string;
 	close(): Promise<void>;
 }
 
@@ -37,15 +46,29 @@ const CORS_HEADERS = {
 };
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-	const ctx: ServerContext = { db: options.db, keys: options.keys, log: options.log };
+	// Port 0 means "any free port": the listen address is known only after listen().
+	let listening = listenUrl(options.host, options.port);
+	const ctx: ServerContext = {
+		db: options.db,
+		keys: options.keys,
+		log: options.log,
+		publicUrl: () => options.publicUrl ?? listening,
+		clientAddress: clientAddressResolver(options.trustedProxies)
+	};
 	const auth = createAuthApi(ctx);
 	const rest = createRestApi(ctx);
 	const realtime = await createRealtimeServer(ctx);
-	const serveStatic = options.buildDir ? createStaticHandler(options.buildDir) : undefined;
+	const serveStatic = options.buildDir
+		? createStaticHandler(options.buildDir, { apiOrigin: options.publicUrl })
+		: undefined;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const api = /^\/(auth|rest|realtime)\/v1(\/|$)/.exec(url.pathname)?.[1];
+		const isRead = req.method === 'GET' || req.method === 'HEAD';
+		const toSpa = serveStatic !== undefined && !api && url.pathname !== '/config.json' && isRead;
+		// The SPA's files carry their own page policy (http/static.ts); every other answer is data.
+		if (!toSpa) for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
 		if (api) {
 			// supabase-js in a browser on another origin (a TV on the LAN opening a
 			// dev build) sends preflights; the single origin needs none itself.
@@ -56,9 +79,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 			}
 		}
 		if (url.pathname === '/config.json') {
-			// Same origin as the page, whatever name the TV or browser used to reach us.
-			const origin = `http://${req.headers.host ?? `localhost:${options.port}`}`;
-			sendJson(res, 200, { supabaseUrl: origin, supabaseAnonKey: options.keys.anon_key });
+			// Without a PUBLIC_URL, "/" tells the app to use the origin its page came
+			// from (a TV may reach the box by any LAN name or address); the server
+			// never echoes the Host header, which the client is free to forge.
+			sendJson(res, 200, { supabaseUrl: options.publicUrl ?? '/', supabaseAnonKey: options.keys.anon_key });
 			return;
 		}
 		if (api === 'auth') return auth(req, res, url);
@@ -71,7 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 			sendJson(res, 404, { message: 'Not found' });
 			return;
 		}
-		if (req.method !== 'GET' && req.method !== 'HEAD') {
+		if (!isRead) {
 			sendJson(res, 405, { message: `Method ${req.method ?? ''} not allowed` });
 			return;
 		}
@@ -102,13 +126,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 		});
 	});
 	const port = (server.address() as AddressInfo).port;
-	const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+	listening = listenUrl(options.host, port);
 
 	let closing: Promise<void> | undefined;
 	return {
 		server,
 		port,
-		url: `http://${shownHost}:${port}`,
+		url: listening,
+		publicUrl: ctx.publicUrl(),
 		close() {
 			closing ??= (async () => {
 				await realtime.close();

@@ -2,12 +2,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Db } from './db/types.ts';
+import type { ClientAddress } from './http/client-address.ts';
 import type { ApiKeys } from './keys.ts';
 
 export interface ServerContext {
 	db: Db;
 	keys: ApiKeys;
 	log: (line: string) => void;
+	/** The origin this server is known by (PUBLIC_URL, else the listen address); read once it listens. */
+	publicUrl: () => string;
+	/** The client's address for limits and session records (see http/client-address.ts). */
+	clientAddress: ClientAddress;
 }
 
 /** Handles one HTTP request whose path starts with the module's prefix (e.g. /auth/v1). */

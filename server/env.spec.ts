@@ -12,7 +12,9 @@ describe('readEnv', () => {
 			seed: true,
 			skipBuild: false,
 			simulate: true,
-			simSpeed: 1
+			simSpeed: 1,
+			publicUrl: undefined,
+			trustedProxies: []
 		});
 	});
 
@@ -23,7 +25,9 @@ describe('readEnv', () => {
 			DATABASE_URL: 'postgres://u@h/db',
 			CALLBOARD_SEED: '0',
 			CALLBOARD_SIMULATE: '0',
-			CALLBOARD_SIM_SPEED: '60'
+			CALLBOARD_SIM_SPEED: '60',
+			PUBLIC_URL: 'https://callboard.example.com/',
+			CALLBOARD_TRUSTED_PROXIES: '127.0.0.1,::1'
 		});
 		expect(env).toMatchObject({
 			port: 4173,
@@ -31,13 +35,20 @@ describe('readEnv', () => {
 			databaseUrl: 'postgres://u@h/db',
 			seed: false,
 			simulate: false,
-			simSpeed: 60
+			simSpeed: 60,
+			publicUrl: 'https://callboard.example.com',
+			trustedProxies: ['127.0.0.1', '::1']
 		});
 	});
 
 	it('names every bad variable in one message', () => {
 		expect(() => readEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(
 			/Invalid environment: PORT: .*; DATABASE_URL: must be a postgres:\/\/ URL/
+		);
+		expect(() =>
+			readEnv({ PUBLIC_URL: 'https://x.example/callboard', CALLBOARD_TRUSTED_PROXIES: '10.0.0.1, proxy' })
+		).toThrow(
+			'Invalid environment: PUBLIC_URL: must be an origin only (scheme, host and port), without a path, query or fragment; CALLBOARD_TRUSTED_PROXIES: "proxy" is not an IP address'
 		);
 	});
 });

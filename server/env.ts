@@ -2,6 +2,19 @@
 // and validated, so a typo fails at start with a message instead of later.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.ts';
+import { parsePublicUrl } from './http/public-url.ts';
+
+/** A string setting checked by `parse`, whose error message becomes the zod issue. */
+const parsedBy = <T>(parse: (value: string) => T) =>
+	z.string().transform((value, ctx) => {
+		try {
+			return parse(value);
+		} catch (err) {
+			ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+			return z.NEVER;
+		}
+	});
 
 const EnvSchema = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -14,7 +27,9 @@ const EnvSchema = z.object({
 	CALLBOARD_SEED: z.enum(['0', '1']).default('1'),
 	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0'),
 	CALLBOARD_SIMULATE: z.enum(['0', '1']).default('1'),
-	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1)
+	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
+	PUBLIC_URL: parsedBy(parsePublicUrl).optional(),
+	CALLBOARD_TRUSTED_PROXIES: parsedBy(parseTrustedProxies).default([])
 });
 
 export interface ServerEnv {
@@ -28,6 +43,10 @@ export interface ServerEnv {
 	simulate: boolean;
 	/** Simulated seconds per real second. */
 	simSpeed: number;
+	/** The origin browsers use (config.json, JWT iss); undefined: the listen address, and "this page's origin" for the app. */
+	publicUrl: string | undefined;
+	/** Reverse proxies whose X-Forwarded-For is believed (rate limits count the client behind them). */
+	trustedProxies: string[];
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -45,6 +64,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 		seed: env.CALLBOARD_SEED === '1',
 		skipBuild: env.CALLBOARD_SKIP_BUILD === '1',
 		simulate: env.CALLBOARD_SIMULATE === '1',
-		simSpeed: env.CALLBOARD_SIM_SPEED
+		simSpeed: env.CALLBOARD_SIM_SPEED,
+		publicUrl: env.PUBLIC_URL,
+		trustedProxies: env.CALLBOARD_TRUSTED_PROXIES
 	};
 }

@@ -37,8 +37,17 @@ async function main(): Promise<void> {
 		`database ready (${db.engine}); applied ${migrated.applied.length} file(s), ${migrated.skipped.length} already applied`
 	);
 
-	const app = await startApp({ db, keys, log, port: env.port, host: env.host, buildDir: path.join(root, 'build') });
-	log(`Callboard is running at ${app.url}/`);
+	const app = await startApp({
+		db,
+		keys,
+		log,
+		port: env.port,
+		host: env.host,
+		buildDir: path.join(root, 'build'),
+		publicUrl: env.publicUrl,
+		trustedProxies: env.trustedProxies
+	});
+	log(`Callboard is running at ${app.url}/${env.publicUrl ? ` (public URL ${env.publicUrl}/)` : ''}`);
 	if (env.seed) log(`demo logins (password "callboard"): ${DEMO_LOGINS.join(', ')}`);
 	log(`API keys are in ${path.join(env.dataDir, 'keys.json')}`);
 

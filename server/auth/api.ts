@@ -19,7 +19,7 @@ import { getUser, logout } from './user-routes.ts';
 const PREFIX = '/auth/v1';
 
 export interface AuthApiOptions {
-	/** Failed sign-in limits (default 10 per email and 30 per IP per minute). */
+	/** Failed sign-in limits (default 10 per e-mail and address, 30 per address, per minute). */
 	loginLimits?: Partial<LoginLimits>;
 }
 

@@ -1,24 +1,32 @@
-// Failed password attempts, counted per email and per client IP over a
-// sliding window, in memory (the single box is one process). Successful
-// sign-ins do not count, so a whole floor logging in at 9:00 is never slowed.
-//
-// The IP limit is looser than the email limit: a reverse proxy in front of
-// the box makes every browser share one address, and one user mistyping must
-// not lock out the room. The email limit is what stops password guessing.
+// Failed password attempts, counted over a sliding window, in memory (the
+// single box is one process), under two keys:
+//   e-mail + client address — stops guessing one account's password, and
+//     only from where the guessing happens: whoever knows a colleague's
+//     e-mail can lock that e-mail out of their own address, never out of the
+//     colleague's (a per-e-mail limit alone let anyone lock anyone out);
+//   client address — stops one address trying many accounts (spraying).
+// Successful sign-ins do not count, so a whole floor behind one NAT address
+// logging in at 9:00 is never slowed; the address limit is looser than the
+// per-account one because that floor's typos all land on one address.
+import { limitKey } from '../http/client-address.ts';
 
 export interface LoginLimits {
-	perEmail: number;
-	perIp: number;
+	/** Failures per window for one e-mail from one client address. */
+	perEmailAndAddress: number;
+	/** Failures per window from one client address, whatever the e-mails. */
+	perAddress: number;
 	windowMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perEmail: 10, perIp: 30, windowMs: 60_000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perEmailAndAddress: 10, perAddress: 30, windowMs: 60_000 };
 
 /** Above this many tracked keys, the oldest are forgotten (a spray of random emails must not grow memory). */
 const MAX_KEYS = 50_000;
 
-/** No address is longer than 255 characters; a longer one must not make a bigger key. */
-const emailKey = (email: string) => `email:${email.slice(0, 256).toLowerCase()}`;
+/** No e-mail address is longer than 255 characters; a longer one must not make a bigger key. */
+const emailPart = (email: string) => email.slice(0, 256).toLowerCase();
+const pairKey = (email: string, address: string) => `pair:${limitKey(address)} ${emailPart(email)}`;
+const addressKey = (address: string) => `address:${limitKey(address)}`;
 
 export class LoginLimiter {
 	/** Failure times per key, oldest first; insertion order of the map is first-failure order. */
@@ -33,15 +41,18 @@ export class LoginLimiter {
 		this.limits = { ...DEFAULT_LOGIN_LIMITS, ...limits };
 	}
 
-	/** Milliseconds until an attempt for this email from this IP may be made; 0 when it may be made now. */
-	retryAfterMs(email: string, ip: string): number {
+	/** Milliseconds until an attempt for this e-mail from this address may be made; 0 when it may be made now. */
+	retryAfterMs(email: string, address: string): number {
 		this.#sweep();
-		return Math.max(this.#wait(emailKey(email), this.limits.perEmail), this.#wait(`ip:${ip}`, this.limits.perIp));
+		return Math.max(
+			this.#wait(pairKey(email, address), this.limits.perEmailAndAddress),
+			this.#wait(addressKey(address), this.limits.perAddress)
+		);
 	}
 
-	recordFailure(email: string, ip: string): void {
+	recordFailure(email: string, address: string): void {
 		const now = this.now();
-		for (const key of [emailKey(email), `ip:${ip}`]) {
+		for (const key of [pairKey(email, address), addressKey(address)]) {
 			const times = this.#failures.get(key);
 			if (times) times.push(now);
 			else this.#failures.set(key, [now]);

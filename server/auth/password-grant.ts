@@ -48,7 +48,7 @@ export async function passwordGrant(r: AuthRequest): Promise<void> {
 	if (phone !== '') throw authError(422, 'phone_provider_disabled', 'Phone logins are disabled');
 	if (email === '') throw badRequest('validation_failed', 'missing email or phone');
 
-	const ip = clientIp(r.req);
+	const ip = clientIp(r);
 	const waitMs = r.limiter.retryAfterMs(email, ip);
 	if (waitMs > 0) {
 		const error = authError(429, 'over_request_rate_limit', 'Request rate limit reached');
@@ -78,7 +78,7 @@ export async function passwordGrant(r: AuthRequest): Promise<void> {
 		});
 		const user = await findUserById(tx, found.id);
 		if (!user) throw new Error(`user ${found.id} vanished during sign-in`);
-		return sessionJson(user, session, refreshToken, { issuer: issuer(r.req), secret: r.ctx.keys.jwt_secret });
+		return sessionJson(user, session, refreshToken, { issuer: issuer(r), secret: r.ctx.keys.jwt_secret });
 	});
 	sendJson(r.res, 200, body);
 }

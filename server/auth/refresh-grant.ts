@@ -85,12 +85,12 @@ async function rotate(tx: Queryable, r: AuthRequest, presented: string): Promise
 	await tx.query(
 		`update auth.sessions set refreshed_at = timezone('utc', now()), updated_at = now(), user_agent = $2, ip = $3::inet
 		where id = $1`,
-		[session.id, userAgent(r.req), clientIp(r.req) || null]
+		[session.id, userAgent(r.req), clientIp(r) || null]
 	);
 	const fresh = (await findUserById(tx, user.id)) ?? user;
 	return {
 		ok: true,
-		body: sessionJson(fresh, session, issued, { issuer: issuer(r.req), secret: r.ctx.keys.jwt_secret })
+		body: sessionJson(fresh, session, issued, { issuer: issuer(r), secret: r.ctx.keys.jwt_secret })
 	};
 }
 

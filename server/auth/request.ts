@@ -18,9 +18,9 @@ export interface AuthRequest {
 	limiter: LoginLimiter;
 }
 
-/** The client's address as the socket reports it (no proxy headers: they are the client's to forge). */
-export function clientIp(req: IncomingMessage): string {
-	return req.socket.remoteAddress ?? '';
+/** The client's address: the socket's, or the one a trusted reverse proxy forwarded (ServerContext.clientAddress). */
+export function clientIp(r: AuthRequest): string {
+	return r.ctx.clientAddress(r.req);
 }
 
 export function userAgent(req: IncomingMessage): string | null {
@@ -28,9 +28,12 @@ export function userAgent(req: IncomingMessage): string | null {
 	return value ? value.slice(0, 1000) : null;
 }
 
-/** The `iss` claim: this origin's /auth/v1, as Supabase issues `https://<ref>.supabase.co/auth/v1`. */
-export function issuer(req: IncomingMessage): string {
-	return `http://${req.headers.host ?? 'localhost'}/auth/v1`;
+/**
+ * The `iss` claim: the configured public URL's /auth/v1, as GoTrue's issuer is
+ * the API's external URL + /auth/v1 (`https://<ref>.supabase.co/auth/v1`).
+ */
+export function issuer(r: AuthRequest): string {
+	return `${r.ctx.publicUrl()}/auth/v1`;
 }
 
 /**

@@ -169,6 +169,30 @@ describe('failed sign-in limit', () => {
 	});
 });
 
+describe('failed sign-in limit behind a trusted reverse proxy', () => {
+	it('counts the client the proxy names, so one client is locked out and the next is not', async () => {
+		const proxied = await startAuthServer({ trustedProxies: ['127.0.0.1'], loginLimits: { perEmailAndAddress: 3 } });
+		try {
+			const attempt = (from: string, password: string) =>
+				proxied.raw('/token?grant_type=password', {
+					method: 'POST',
+					headers: { 'x-forwarded-for': from },
+					body: JSON.stringify({ email: 'agent08@demo.local', password })
+				});
+			for (let i = 0; i < 3; i++) expect((await attempt('203.0.113.66', `wrong-${i}`)).status).toBe(400);
+			expect((await attempt('203.0.113.66', DEMO_PASSWORD)).status).toBe(429);
+			expect((await attempt('203.0.113.10', DEMO_PASSWORD)).status).toBe(200);
+			const { rows } = await proxied.db.query<{ ip: string | null }>(
+				`select host(ip) as ip from auth.sessions where user_id = $1`,
+				[USER(108)]
+			);
+			expect(rows.map((r) => r.ip)).toEqual(['203.0.113.10']);
+		} finally {
+			await proxied.close();
+		}
+	});
+});
+
 describe('GET /user and access tokens', () => {
 	it('returns the signed-in user', async () => {
 		const client = server.anon();

@@ -5,6 +5,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Db } from '../db/types.ts';
 import { makeKeys, type ApiKeys } from '../keys.ts';
 import { serveApi } from '../../tests/support/listen.ts';
+import { specContext } from '../../tests/support/server-context.ts';
 import { nodeClient } from '../../tests/support/node-client.ts';
 import { engineFromEnv, openTestDatabase } from '../../tests/support/test-database.ts';
 import { createAuthApi, type AuthApiOptions } from './api.ts';
@@ -25,13 +26,19 @@ export interface AuthTestServer {
 	close(): Promise<void>;
 }
 
-export async function startAuthServer(options: AuthApiOptions = {}): Promise<AuthTestServer> {
+export async function startAuthServer(
+	options: AuthApiOptions & { trustedProxies?: string[] } = {}
+): Promise<AuthTestServer> {
 	const { db, stop } = await openTestDatabase(engineFromEnv('AUTH_SPEC_ENGINE'));
 	const keys = makeKeys();
 	const logged: string[] = [];
-	const api = createAuthApi({ db, keys, log: (line) => logged.push(line) }, options);
-	const server = await serveApi(api);
+	const { ctx, listeningAt } = specContext(
+		{ db, keys, log: (line) => logged.push(line) },
+		{ trustedProxies: options.trustedProxies }
+	);
+	const server = await serveApi(createAuthApi(ctx, options));
 	const { url } = server;
+	listeningAt(url);
 	return {
 		db,
 		keys,

@@ -1,10 +1,11 @@
 // What every realtime connection shares: the server context, the registry
 // of joined channels, and the limits (Supabase's defaults unless a test
-// narrows them).
+// narrows them; the per-address ones are ours, see address-limits.ts).
 import type { ServerContext } from '../context.ts';
+import type { AddressLimitOptions } from './address-limits.ts';
 import type { ChannelRegistry } from './channels.ts';
 
-export interface RealtimeOptions {
+export interface RealtimeOptions extends AddressLimitOptions {
 	/** A socket that sends nothing for this long is closed (Phoenix's websocket timeout). */
 	idleTimeoutMs: number;
 	/** Realtime's max_channels_per_client. */
@@ -38,7 +39,23 @@ export const DEFAULT_OPTIONS: RealtimeOptions = {
 	presenceWindowMs: 30_000,
 	maxBufferedBytes: 16 * 1024 * 1024,
 	messageRetentionMs: 60 * 60 * 1000,
-	pruneIntervalMs: 5 * 60 * 1000
+	pruneIntervalMs: 5 * 60 * 1000,
+	// Per client address. Supabase Realtime limits a whole project to 200
+	// concurrent users and 100 joins/s (averaged over a minute); here one
+	// address may be a whole floor behind NAT (40+ agents, the TVs, the
+	// supervisors, often with several tabs), all reconnecting at once after
+	// a restart, so the bursts cover that and the steady rates stay under
+	// Supabase's project rate. Sockets cost no database work, joins do: the
+	// socket budgets are wide (every client of the floor at once), the join
+	// budgets are where a flood is cut.
+	maxSocketsPerAddress: 500,
+	socketsPerAddress: { burst: 500, perSecond: 50 },
+	joinsPerAddress: { burst: 1_000, perSecond: 50 },
+	// Every TV of a floor may run on one display account, all rejoining at
+	// once (the server benchmark holds 300 such clients); refused joins cost
+	// ten, so an anon-key flood reaches the policies 50 times, then once a second.
+	joinsPerIdentity: { burst: 500, perSecond: 10 },
+	failedJoinCost: 10
 };
 
 export interface Hub {

@@ -1,7 +1,9 @@
 // phx_join on 'realtime:<sub-topic>', checked in RealtimeChannel.join's
 // order: topic name, join rate, channel count, token, private-channel read
 // policies, then the Postgres Changes extension this server does not have.
-// Every refusal is a phx_reply with status error and {reason}.
+// After the token (which names the identity) come the client address's join
+// budgets (address-limits.ts); a join that is not granted costs more there. Every refusal is a phx_reply with status error and {reason}.
+import { joinIdentity } from './address-limits.ts';
 import { authorizeRead, type Policies } from './authorize.ts';
 import { Channel, DATABASE_UNAVAILABLE, isPostgresError, readExtensions, type ChannelHost } from './channel.ts';
 import { errorText } from './hub.ts';
@@ -15,8 +17,12 @@ export interface JoinHost extends ChannelHost {
 	readonly channelCount: number;
 	/** False once the socket closed (a join may have been waiting for the database). */
 	readonly isOpen: boolean;
-	/** Counts a join against the per-second budget; false when it is spent. */
+	/** Counts a join against the socket's per-second budget; false when it is spent. */
 	allowJoin(): boolean;
+	/** Counts a join against its client address's budgets for `identity`, at a refused join's cost; false when one is spent. */
+	admitJoin(identity: string): boolean;
+	/** A join admitted for `identity` was granted: it costs only one join. */
+	joinGranted(identity: string): void;
 	/** Closes the whole socket (join flood). */
 	disconnect(reason: string): void;
 }
@@ -52,6 +58,13 @@ export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<
 	const given = config.accessToken;
 	const token = given === undefined || given.startsWith('sb_') ? host.apiKeyToken : given;
 	const check = checkToken(token, host.hub.ctx.keys.jwt_secret);
+	// The client address's budgets, per identity: one login or the anon key cannot spend the floor's.
+	const identity = joinIdentity(check.ok ? check.claims : undefined);
+	if (!host.admitJoin(identity)) {
+		refuse('ClientJoinRateLimitReached: Too many joins per second');
+		host.disconnect('Too many joins per second');
+		return undefined;
+	}
 	if (!check.ok) return refuse(joinRefusal(check));
 
 	let policies: Policies | null = null;
@@ -85,6 +98,7 @@ export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<
 		exp: check.exp,
 		policies
 	});
+	host.joinGranted(identity);
 	channel.open(message.ref);
 	return channel;
 }

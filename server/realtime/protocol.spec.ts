@@ -17,6 +17,7 @@ import {
 	WALL,
 	type TestRealtime
 } from './spec-helpers.ts';
+import { specContext } from '../../tests/support/server-context.ts';
 
 const keys = makeKeys();
 let db: Db;
@@ -238,7 +239,8 @@ describe('realtime.messages housekeeping', () => {
 			`insert into realtime.messages (topic, extension, event, payload, inserted_at)
 			values ('old', 'broadcast', 'e', '{}', now() - interval '2 hours'), ('new', 'broadcast', 'e', '{}', now())`
 		);
-		const hub = { ctx: { db, keys, log: () => {} }, registry: new ChannelRegistry(), options: DEFAULT_OPTIONS };
+		const { ctx } = specContext({ db, keys, log: () => {} });
+		const hub = { ctx, registry: new ChannelRegistry(), options: DEFAULT_OPTIONS };
 		const broadcasts = await startDbBroadcast(hub);
 		try {
 			expect(await broadcasts.prune()).toBeGreaterThanOrEqual(1);

@@ -1,12 +1,14 @@
 // Supabase Realtime's WebSocket endpoint, /realtime/v1/websocket: checks
-// the upgrade like RealtimeWeb.UserSocket.connect (an API key signed with
-// our JWT secret, a vsn we speak) and refuses it with Realtime's HTTP
-// status and {error} body; runs each accepted socket as a Connection; feeds
-// Broadcast from Database into the joined channels; closes idle sockets.
+// the upgrade like RealtimeWeb.UserSocket.connect (a vsn we speak, the
+// client address's socket limits, an API key signed with our JWT secret) and
+// refuses it with Realtime's HTTP status and {error} body; runs each
+// accepted socket as a Connection; feeds Broadcast from Database into the
+// joined channels; closes idle sockets.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RealtimeServer, ServerContext } from '../context.ts';
+import { AddressLimits } from './address-limits.ts';
 import { ChannelRegistry } from './channels.ts';
 import { startDbBroadcast } from './db-broadcast.ts';
 import { DEFAULT_OPTIONS, type Hub, type RealtimeOptions } from './hub.ts';
@@ -18,12 +20,13 @@ import { checkToken, upgradeRefusal } from './tokens.ts';
 const CLOSE_GOING_AWAY = 1001;
 const CLOSE_GRACE_MS = 1_000;
 
-function refuse(socket: Duplex, status: number, reason: string, body: string): void {
+function refuse(socket: Duplex, status: number, reason: string, body: string, extra: string[] = []): void {
 	const head = [
 		`HTTP/1.1 ${status} ${reason}`,
 		'content-type: application/json; charset=utf-8',
 		`content-length: ${Buffer.byteLength(body)}`,
-		'connection: close'
+		'connection: close',
+		...extra
 	];
 	if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 	else socket.destroy();
@@ -46,6 +49,7 @@ export async function createRealtimeServer(
 ): Promise<RealtimeServer> {
 	const hub: Hub = { ctx, registry: new ChannelRegistry(), options: { ...DEFAULT_OPTIONS, ...overrides } };
 	const wss = new WebSocketServer({ noServer: true, maxPayload: hub.options.maxFrameBytes });
+	const limits = new AddressLimits(hub.options);
 	const connections = new Set<Connection>();
 	const broadcasts = await startDbBroadcast(hub);
 	let closing: Promise<void> | undefined;
@@ -75,6 +79,14 @@ export async function createRealtimeServer(
 				refuse(socket, 403, 'Forbidden', '');
 				return;
 			}
+			const address = ctx.clientAddress(req);
+			const overLimit = limits.checkSocket(address);
+			if (overLimit) {
+				refuse(socket, 429, 'Too Many Requests', JSON.stringify({ error: overLimit.error }), [
+					`retry-after: ${overLimit.retryAfterS}`
+				]);
+				return;
+			}
 			const header = req.headers['x-api-key'];
 			const apiKey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
 			if (!apiKey) {
@@ -95,9 +107,15 @@ export async function createRealtimeServer(
 					vsn,
 					apiKeyToken: apiKey,
 					headers: xHeaders(req),
-					onClose: (c) => connections.delete(c)
+					address,
+					limits,
+					onClose: (c) => {
+						connections.delete(c);
+						limits.socketClosed(address);
+					}
 				});
 				connections.add(connection);
+				limits.socketOpened(address);
 			});
 		},
 

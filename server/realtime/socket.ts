@@ -4,6 +4,7 @@
 // get Phoenix's "unmatched topic" error, and floods (frames, joins, a
 // backlog, a reader that never drains) close the socket, never the server.
 import WebSocket from 'ws';
+import type { AddressLimits } from './address-limits.ts';
 import type { Channel } from './channel.ts';
 import { errorText, RateWindow, type Hub } from './hub.ts';
 import { joinChannel, type JoinHost } from './join.ts';
@@ -13,6 +14,9 @@ export interface ConnectionInit {
 	vsn: Vsn;
 	apiKeyToken: string;
 	headers: Record<string, string>;
+	/** The client's address (ServerContext.clientAddress) and the budgets counted by it. */
+	address: string;
+	limits: AddressLimits;
 	onClose: (connection: Connection) => void;
 }
 
@@ -27,6 +31,7 @@ export class Connection implements JoinHost {
 	readonly vsn: Vsn;
 	readonly apiKeyToken: string;
 	readonly headers: Record<string, string>;
+	readonly address: string;
 	/** When the client last sent anything; the server closes idle sockets. */
 	lastSeen = Date.now();
 	readonly #ws: WebSocket;
@@ -34,6 +39,7 @@ export class Connection implements JoinHost {
 	readonly #joins: RateWindow;
 	readonly #frames: RateWindow;
 	readonly #onClose: (connection: Connection) => void;
+	readonly #limits: AddressLimits;
 	#queue: Promise<void> = Promise.resolve();
 	#pending = 0;
 	#invalidLogged = false;
@@ -45,6 +51,8 @@ export class Connection implements JoinHost {
 		this.vsn = init.vsn;
 		this.apiKeyToken = init.apiKeyToken;
 		this.headers = init.headers;
+		this.address = init.address;
+		this.#limits = init.limits;
 		this.#onClose = init.onClose;
 		this.#joins = new RateWindow(hub.options.maxJoinsPerSecond, 1000);
 		this.#frames = new RateWindow(hub.options.maxFramesPerSecond, 1000);
@@ -64,6 +72,14 @@ export class Connection implements JoinHost {
 
 	allowJoin(): boolean {
 		return this.#joins.hit();
+	}
+
+	admitJoin(identity: string): boolean {
+		return this.#limits.admitJoin(this.address, identity);
+	}
+
+	joinGranted(identity: string): void {
+		this.#limits.joinGranted(this.address, identity);
 	}
 
 	send(frame: string | Buffer): void {

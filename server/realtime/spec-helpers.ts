@@ -10,6 +10,7 @@ import type { RealtimeServer } from '../context.ts';
 import type { Db } from '../db/types.ts';
 import type { ApiKeys } from '../keys.ts';
 import { listen } from '../../tests/support/listen.ts';
+import { specContext } from '../../tests/support/server-context.ts';
 import { nodeClient } from '../../tests/support/node-client.ts';
 import { openTestDatabase } from '../../tests/support/test-database.ts';
 import { waitFor } from '../../tests/support/wait-for.ts';
@@ -52,13 +53,16 @@ export interface TestRealtime {
 export async function startRealtime(
 	db: Db,
 	keys: ApiKeys,
-	options: Partial<RealtimeOptions> = {}
+	options: Partial<RealtimeOptions> = {},
+	network: { trustedProxies?: string[] } = {}
 ): Promise<TestRealtime> {
 	const logs: string[] = [];
-	const realtime = await createRealtimeServer({ db, keys, log: (line) => logs.push(line) }, options);
+	const { ctx, listeningAt } = specContext({ db, keys, log: (line) => logs.push(line) }, network);
+	const realtime = await createRealtimeServer(ctx, options);
 	const server = createServer((_req, res) => res.writeHead(404).end());
 	server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head));
 	const { url, port, close } = await listen(server);
+	listeningAt(url);
 	return {
 		url,
 		wsUrl: (query = { apikey: keys.anon_key, vsn: '2.0.0' }) =>
@@ -123,8 +127,8 @@ export class RawSocket {
 		});
 	}
 
-	static async open(url: string, vsn: '1.0.0' | '2.0.0'): Promise<RawSocket> {
-		const ws = new WebSocket(url);
+	static async open(url: string, vsn: '1.0.0' | '2.0.0', headers: Record<string, string> = {}): Promise<RawSocket> {
+		const ws = new WebSocket(url, { headers });
 		await new Promise((resolve, reject) => {
 			ws.once('open', resolve);
 			ws.once('error', reject);
@@ -160,9 +164,12 @@ export class RawSocket {
 }
 
 /** The status code and body of a refused upgrade. */
-export function refusedUpgrade(url: string): Promise<{ status: number; body: string }> {
+export function refusedUpgrade(
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(url);
+		const ws = new WebSocket(url, { headers });
 		ws.on('unexpected-response', (_req, res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -7,6 +7,7 @@ import type { Database } from '../../src/lib/database.types.ts';
 import type { Db } from '../db/types.ts';
 import { makeKeys, type ApiKeys } from '../keys.ts';
 import { serveApi } from '../../tests/support/listen.ts';
+import { specContext } from '../../tests/support/server-context.ts';
 import { nodeClient } from '../../tests/support/node-client.ts';
 import { engineFromEnv, openTestDatabase } from '../../tests/support/test-database.ts';
 import { userToken } from '../../tests/support/user-token.ts';
@@ -47,8 +48,10 @@ export async function startRestServer<D = Database>(): Promise<TestServer<D>> {
 	const { db, stop } = await openTestDatabase(engineFromEnv('REST_SPEC_ENGINE'));
 	const keys = makeKeys();
 	const logged: string[] = [];
-	const server = await serveApi(createRestApi({ db, keys, log: (line) => logged.push(line) }));
+	const { ctx, listeningAt } = specContext({ db, keys, log: (line) => logged.push(line) });
+	const server = await serveApi(createRestApi(ctx));
 	const { url } = server;
+	listeningAt(url);
 	const client = (key: string, bearer?: string) =>
 		nodeClient<D>(url, key, { headers: bearer ? { Authorization: `Bearer ${bearer}` } : {} });
 	const token = (user: number, expiresIn = 3600) => userToken(keys, USER(user), expiresIn);

@@ -1,5 +1,6 @@
 // Auth contract: the real supabase-js (auth-js 2.109.0) against /auth/v1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from '../support/raw-request.ts';
 import { ENGINES, USER, startTestServer, type TestServer } from './harness.ts';
 
 describe.each(ENGINES)('auth on %s', (engine) => {
@@ -68,5 +69,30 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 
 		const notAdmin = await server.anonClient().auth.admin.createUser({ email: 'x@demo.local', password: 'xxxxxxxx' });
 		expect(notAdmin.error?.status).toBe(403);
+	});
+
+	it('a lockout from one address does not stop the real owner signing in from another', async () => {
+		// The colleague guesses from 127.0.0.2; the owner's browser is at 127.0.0.1.
+		const guess = (password: string) =>
+			rawRequest(`${server.url}/auth/v1/token?grant_type=password`, {
+				method: 'POST',
+				localAddress: '127.0.0.2',
+				headers: {
+					apikey: server.keys.anon_key,
+					'content-type': 'application/json',
+					'x-supabase-api-version': '2024-01-01'
+				},
+				body: JSON.stringify({ email: 'agent07@demo.local', password })
+			});
+		for (let i = 0; i < 10; i++) expect((await guess(`wrong-${i}`)).status).toBe(400);
+		const locked = await guess('callboard');
+		expect(locked.status).toBe(429);
+		expect(JSON.parse(locked.body)).toEqual({ code: 'over_request_rate_limit', message: 'Request rate limit reached' });
+		expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+
+		const owner = server.anonClient();
+		const { data, error } = await owner.auth.signInWithPassword({ email: 'agent07@demo.local', password: 'callboard' });
+		expect(error).toBeNull();
+		expect(data.user?.id).toBe(USER(107));
 	});
 });

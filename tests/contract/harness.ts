@@ -4,7 +4,7 @@
 // free port. `restart()` stops the app and starts it again on the same port
 // over the same data, as a real restart would.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { startApp, type RunningApp } from '../../server/app.ts';
+import { startApp, type AppOptions, type RunningApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/types.ts';
 import { makeKeys, type ApiKeys } from '../../server/keys.ts';
 import type { Database } from '../../src/lib/database.types.ts';
@@ -54,14 +54,17 @@ export async function closeClients(): Promise<void> {
 	}
 }
 
-export async function startTestServer(engine: Engine): Promise<TestServer> {
+/** What a suite may set on the app it starts (the settings main.ts reads from the environment). */
+export type TestServerOptions = Pick<AppOptions, 'publicUrl' | 'trustedProxies'>;
+
+export async function startTestServer(engine: Engine, options: TestServerOptions = {}): Promise<TestServer> {
 	const { db, stop: stopDb } = await openTestDatabase(engine);
 	const keys = makeKeys();
 	// Quiet, except for requests that crashed: those are bugs to see in the test output.
 	const log = (line: string) => {
 		if (line.startsWith('request failed')) console.error(`[server] ${line}`);
 	};
-	let app: RunningApp = await startApp({ db, keys, log, port: 0, host: '127.0.0.1' });
+	let app: RunningApp = await startApp({ ...options, db, keys, log, port: 0, host: '127.0.0.1' });
 	const port = app.port;
 	const url = app.url;
 
@@ -80,7 +83,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
 		},
 		async restart() {
 			await app.close();
-			app = await startApp({ db, keys, log, port, host: '127.0.0.1' });
+			app = await startApp({ ...options, db, keys, log, port, host: '127.0.0.1' });
 		},
 		async stop() {
 			await closeClients();

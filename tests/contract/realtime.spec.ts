@@ -32,9 +32,10 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 	});
 
 	it('syncs presence between two displays on the private wall topic', async () => {
+		// Two TVs signed in with the site's one display account, as a floor usually runs them.
 		const [tvA, tvB] = await Promise.all([
 			signedInWithRealtime(server, 'display@demo.local'),
-			signedInWithRealtime(server, 'supervisor@demo.local')
+			signedInWithRealtime(server, 'display@demo.local')
 		]);
 		const a = tvA.channel(wallTopic, { config: { private: true, presence: { key: 'tv-a' } } });
 		const b = tvB.channel(wallTopic, { config: { private: true, presence: { key: 'tv-b' } } });
@@ -49,6 +50,35 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 		await tvB.removeChannel(b);
 		await waitFor(() => Object.keys(a.presenceState()).length === 1, 3_000, 'leave seen by A');
 		await tvA.removeChannel(a);
+	});
+
+	it('lets only displays publish presence on the wall; the settings page lists the display alone', async () => {
+		const [tv, agent, supervisor] = await Promise.all([
+			signedInWithRealtime(server, 'display@demo.local'),
+			signedInWithRealtime(server, 'agent01@demo.local'),
+			signedInWithRealtime(server, 'supervisor@demo.local')
+		]);
+		// The settings page's view: presence on, reading only.
+		const settings = supervisor.channel(wallTopic, { config: { private: true, presence: { enabled: true } } });
+		settings.on('presence', { event: 'sync' }, () => {});
+		const board = tv.channel(wallTopic, { config: { private: true, presence: { key: 'tv-lobby' } } });
+		const fake = agent.channel(wallTopic, { config: { private: true, presence: { key: 'fake-tv' } } });
+		for (const channel of [settings, board, fake]) expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
+
+		expect(await fake.track({ user: 'display@demo.local', board: '/wall/agents' })).toBe('error');
+		expect(await board.track({ user: 'display@demo.local', board: '/wall' })).toBe('ok');
+		expect(await settings.track({ board: '/settings' })).toBe('error');
+		await waitFor(() => 'tv-lobby' in settings.presenceState(), 3_000, 'the display on the settings page');
+		// Neither the agent's fake TV nor the supervisor's own track appears.
+		expect(Object.keys(settings.presenceState())).toEqual(['tv-lobby']);
+		expect(settings.presenceState()['tv-lobby']?.[0]).toMatchObject({ board: '/wall' });
+
+		for (const [client, channel] of [
+			[supervisor, settings],
+			[tv, board],
+			[agent, fake]
+		] as const)
+			await client.removeChannel(channel);
 	});
 
 	it('relays client broadcasts with self and ack on a public channel', async () => {

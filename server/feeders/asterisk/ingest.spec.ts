@@ -17,6 +17,7 @@ import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';
 import { AFTER_SALES, FIXTURE_LOG, fixtureMapping, SALES } from './spec-support.ts';
+import { specContext } from '../../../tests/support/server-context.ts';
 
 describe('asterisk feeder → ingest_events (PGlite)', () => {
 	let database: TestDatabase;
@@ -30,7 +31,7 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 	beforeAll(async () => {
 		database = await openTestDatabase();
 		db = database.db;
-		server = await serveApi(createRestApi({ db, keys, log: (line) => restFailures.push(line) }));
+		server = await serveApi(createRestApi(specContext({ db, keys, log: (line) => restFailures.push(line) }).ctx));
 		url = server.url;
 	});
 	afterAll(async () => {

@@ -7,6 +7,7 @@ import { openTestDatabase, type TestDatabase } from '../../../tests/support/test
 import type { IngestEvent } from './events.ts';
 import { SinkError } from './ingest-sink.ts';
 import { failureKind, retryAfterMs, supabaseSink } from './supabase-sink.ts';
+import { specContext } from '../../../tests/support/server-context.ts';
 
 const SITE = '5a000000-0000-4000-8000-000000000001';
 const SALES = '9e000000-0000-4000-8000-000000000001';
@@ -143,7 +144,7 @@ describe('supabaseSink through the REST API', () => {
 
 	beforeAll(async () => {
 		database = await openTestDatabase();
-		server = await serveApi(createRestApi({ db: database.db, keys, log: () => {} }));
+		server = await serveApi(createRestApi(specContext({ db: database.db, keys, log: () => {} }).ctx));
 	});
 	afterAll(async () => {
 		await server?.close();

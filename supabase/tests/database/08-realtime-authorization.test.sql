@@ -2,10 +2,11 @@
 -- realtime.topic set to the channel's topic, a user may join when they can
 -- select a message of it, and may publish presence when they can insert one
 -- (DESIGN.md §3-4). wall:<site_id> is for every member of the site, displays
--- included; agent:<agent_id> for that agent, their lead and the site's
+-- included, but only the site's displays publish presence there (the TV list
+-- on /settings); agent:<agent_id> for that agent, their lead and the site's
 -- supervisors, managers and admins. Broadcasts come only from the database.
 begin;
-select plan(51);
+select plan(67);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -55,6 +56,9 @@ insert into tests.topics values
   ('wall:<agent01>', 'wall:ac000000-0000-4000-8000-000000000101');
 insert into realtime.messages (topic, extension, event, payload, private)
 select topic, 'broadcast', 'test-message', '{"table": "queue_live"}', true from tests.topics;
+-- And a TV's presence report on site 1's wall.
+insert into realtime.messages (topic, extension, event, payload, private)
+values ('wall:5a000000-0000-4000-8000-000000000001', 'presence', 'test-presence', '{"board": "/wall"}', true);
 
 select is(
   (select relrowsecurity from pg_class where oid = 'realtime.messages'::regclass), true,
@@ -71,26 +75,32 @@ from (values
   (4, 'wall:<site 2>', 'receive', '{display, admin}', '0'),
   (5, 'agent:<agent01>', 'receive', '{agent01, lead1, supervisor, manager, admin}', '1'),
   (6, 'agent:<agent01>', 'receive', '{agent02, agent11, lead2, qa, analyst, display, supervisor of site 2, anon}', '0'),
-  -- presence: may the user publish their presence on the topic?
-  (7, 'wall:<site 1>', 'presence', '{agent01, display}', '1'),
-  (8, 'wall:<site 1>', 'presence', '{agent of site 2, anon}', '42501'),
-  (9, 'agent:<agent01>', 'presence', '{agent01, lead1}', '1'),
-  (10, 'agent:<agent01>', 'presence', '{agent02, display}', '42501'),
+  -- presence: may the user publish their presence on the topic? On a wall, only its site's displays
+  (7, 'wall:<site 1>', 'presence', '{display}', '1'),
+  (8, 'wall:<site 1>', 'presence',
+    '{agent01, lead1, supervisor, manager, qa, analyst, admin, agent of site 2, display of site 2, anon}', '42501'),
+  (9, 'wall:<site 2>', 'presence', '{display of site 2}', '1'),
+  (10, 'wall:<site 2>', 'presence', '{display, supervisor of site 2}', '42501'),
+  -- ...and who reads the TVs' presence there (the settings page lists them)
+  (11, 'wall:<site 1>', 'receive presence', '{supervisor, manager, admin, display}', '1'),
+  (12, 'wall:<site 1>', 'receive presence', '{display of site 2, anon}', '0'),
+  (13, 'agent:<agent01>', 'presence', '{agent01, lead1}', '1'),
+  (14, 'agent:<agent01>', 'presence', '{agent02, display}', '42501'),
   -- broadcasts come only from the database; messages are never changed
-  (11, 'wall:<site 1>', 'broadcast', '{admin, display}', '42501'),
-  (12, 'wall:<site 1>', 'update', '{admin}', '0'),
-  (13, 'wall:<site 1>', 'delete', '{admin}', '42501'),
+  (15, 'wall:<site 1>', 'broadcast', '{admin, display}', '42501'),
+  (16, 'wall:<site 1>', 'update', '{admin}', '0'),
+  (17, 'wall:<site 1>', 'delete', '{admin}', '42501'),
   -- a malformed topic authorizes nothing, even for an admin
-  (14, 'wall:not-a-uuid', 'receive', '{admin}', '0'),
-  (15, 'wall:<site 1>:x', 'receive', '{admin}', '0'),
-  (16, 'wall:<site 1>1', 'receive', '{admin}', '0'),
-  (17, 'WALL:<site 1>', 'receive', '{admin}', '0'),
-  (18, 'wall', 'receive', '{admin}', '0'),
-  (19, 'an empty topic', 'receive', '{admin}', '0'),
-  (20, 'agent:<site 1>', 'receive', '{admin}', '0'),
-  (21, 'wall:<agent01>', 'receive', '{admin}', '0'),
-  (22, 'wall:not-a-uuid', 'presence', '{admin}', '42501'),
-  (23, 'an empty topic', 'presence', '{admin}', '42501')
+  (18, 'wall:not-a-uuid', 'receive', '{admin}', '0'),
+  (19, 'wall:<site 1>:x', 'receive', '{admin}', '0'),
+  (20, 'wall:<site 1>1', 'receive', '{admin}', '0'),
+  (21, 'WALL:<site 1>', 'receive', '{admin}', '0'),
+  (22, 'wall', 'receive', '{admin}', '0'),
+  (23, 'an empty topic', 'receive', '{admin}', '0'),
+  (24, 'agent:<site 1>', 'receive', '{admin}', '0'),
+  (25, 'wall:<agent01>', 'receive', '{admin}', '0'),
+  (26, 'wall:not-a-uuid', 'presence', '{admin}', '42501'),
+  (27, 'an empty topic', 'presence', '{admin}', '42501')
 ) as r (ord, topic_name, op, actors, expected)
 join tests.topics t on t.name = r.topic_name
 cross join lateral unnest(r.actors::text[]) with ordinality as u (actor, actor_ord)
@@ -99,6 +109,8 @@ cross join lateral (
   select
     case r.op
       when 'receive' then format('select * from realtime.messages where topic = %L and event = %L', t.topic, 'test-message')
+      when 'receive presence' then
+        format('select * from realtime.messages where topic = %L and event = %L', t.topic, 'test-presence')
       when 'presence' then format($$insert into realtime.messages (topic, extension, event, payload, private)
         values (%L, 'presence', 'presence', '{}', true)$$, t.topic)
       when 'broadcast' then format($$insert into realtime.messages (topic, extension, event, payload, private)
@@ -110,6 +122,8 @@ cross join lateral (
     case
       when r.op = 'receive' and r.expected = '0' then 'cannot receive'
       when r.op = 'receive' then 'receives'
+      when r.op = 'receive presence' and r.expected = '0' then 'cannot read presence on'
+      when r.op = 'receive presence' then 'reads presence on'
       when r.op = 'presence' and r.expected = '1' then 'publishes presence on'
       when r.op = 'presence' then 'cannot publish presence on'
       when r.op = 'broadcast' then 'cannot broadcast on'
