@@ -2,6 +2,7 @@
 // Supabase API to talk to (the single box itself, or a Supabase project) and
 // its public anon key. Read at run time so one build runs anywhere.
 import * as z from 'zod/mini';
+import { errorText } from './errors';
 
 export const RuntimeConfigSchema = z.object({
 	supabaseUrl: z.url(),
@@ -28,7 +29,7 @@ export async function loadRuntimeConfig(fetcher: typeof fetch = fetch): Promise<
 	try {
 		response = await fetcher('/config.json', { cache: 'no-store' });
 	} catch (err) {
-		throw new ConfigError(`config.json could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
+		throw new ConfigError(`config.json could not be fetched: ${errorText(err)}`);
 	}
 	if (!response.ok) throw new ConfigError(`config.json answered HTTP ${response.status}`);
 	let body: unknown;

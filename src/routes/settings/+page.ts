@@ -2,6 +2,7 @@
 // administers (?site= picks one of several), with its queues for the pickers.
 import { fetchBoardSettings } from '$lib/data/board-settings';
 import { listMyMemberships } from '$lib/data/memberships';
+import { errorText } from '$lib/errors';
 import { fetchSite, fetchWallDirectory, type QueueRow, type SiteRow } from '$lib/data/wall';
 import { parseBoardSettings, DEFAULT_BOARD_SETTINGS, type BoardSettings } from '$lib/live/board-settings';
 import { getSupabase, type AppSupabaseClient } from '$lib/supabase';
@@ -51,6 +52,6 @@ export const load = (async ({ parent, url }) => {
 			storedProblems: stored.ok ? null : stored.problems
 		});
 	} catch (err) {
-		return setup({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+		return setup({ state: 'unavailable', message: errorText(err) });
 	}
 }) satisfies PageLoad;
