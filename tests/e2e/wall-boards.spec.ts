@@ -145,7 +145,8 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	await expect(page.getByTestId('team-invitations')).toHaveText(/ \/ 100$/);
 
 	// A supervisor lowers the daily target; the open board follows without a reload.
-	const supervisor = await browser.newPage();
+	const supervisorContext = await browser.newContext();
+	const supervisor = await supervisorContext.newPage();
 	await signInAsDisplay(supervisor, server.url, 'supervisor@demo.local');
 	await supervisor.goto(`${server.url}/settings`);
 	await supervisor.getByTestId('daily-target').fill('50');
@@ -156,7 +157,7 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	await expect(supervisor.getByTestId('tv-presence').getByTestId('tv-board')).toContainText('/wall/outbound');
 	await supervisor.screenshot({ path: 'test-results/screenshots/settings-1280x720.png', fullPage: true });
 	await expectNoAxeViolations(supervisor);
-	await supervisor.close();
+	await supervisorContext.close();
 });
 
 test('settings: a display may not change them, and bad values are refused with a reason', async ({ page }) => {

@@ -97,9 +97,12 @@ test('while stale, the longest wait and the time in state stop at the last known
 	const e = eventFactory(`wall-stale-tick-${now}`);
 	await server.ingest([e.offered('tick-1', SALES, ago(now, 30)), e.state(agent(9), 'break', ago(now, 30))]);
 
-	const overview = await browser.newPage();
+	// Contexts of their own (axe needs a page made that way); both share nothing but the server.
+	const overviewContext = await browser.newContext();
+	const overview = await overviewContext.newPage();
 	await signInAsDisplay(overview, server.url);
-	const agents = await browser.newPage();
+	const agentsContext = await browser.newContext();
+	const agents = await agentsContext.newPage();
 	await signInAsDisplay(agents, server.url);
 	await openLive(overview, '/wall');
 	await openLive(agents, '/wall/agents');
@@ -126,6 +129,6 @@ test('while stale, the longest wait and the time in state stop at the last known
 	await expect(overview.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
 	await expect(wait).not.toHaveText(frozenWait ?? '', { timeout: 3_000 });
 	await expectNoAxeViolations(overview);
-	await overview.close();
-	await agents.close();
+	await overviewContext.close();
+	await agentsContext.close();
 });
