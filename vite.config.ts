@@ -58,8 +58,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// An SPA: the user's choice, then the browser's language, then Chinese.
-			strategy: ['localStorage', 'preferredLanguage', 'baseLocale']
+			// The user's explicit choice, a board's site language, the browser's, Chinese
+			// (src/lib/i18n/locale-choice.ts defines the first two and says why).
+			strategy: ['custom-choice', 'custom-site', 'preferredLanguage', 'baseLocale']
 		})
 	],
 	test: {

@@ -1,23 +1,27 @@
-// The signed-in user as reactive state. A resource with an owner: `watch()`
-// subscribes to auth changes and returns the teardown, so the component that
-// reads it unsubscribes when it goes away (a wall TV runs for weeks).
+// The signed-in user as reactive state. A resource with an owner, like the
+// live-state classes: start() subscribes to auth changes and returns the
+// teardown, so the component that reads it unsubscribes when it goes away
+// (a wall TV runs for weeks).
 import type { User } from '@supabase/supabase-js';
 import type { AppSupabaseClient } from '$lib/supabase';
 
 export class AuthState {
-	user = $state.raw<User | null>(null);
-	/** false until the stored session has been read. */
-	known = $state(false);
-	#client: AppSupabaseClient;
+	readonly #client: AppSupabaseClient;
+	#user = $state.raw<User | null>(null);
+	#known = $state(false);
 
 	constructor(client: AppSupabaseClient) {
 		this.#client = client;
 	}
 
-	watch(): () => void {
+	readonly user: User | null = $derived(this.#user);
+	/** false until the stored session has been read. */
+	readonly known: boolean = $derived(this.#known);
+
+	start(): () => void {
 		const { data } = this.#client.auth.onAuthStateChange((_event, session) => {
-			this.user = session?.user ?? null;
-			this.known = true;
+			this.#user = session?.user ?? null;
+			this.#known = true;
 		});
 		return () => data.subscription.unsubscribe();
 	}

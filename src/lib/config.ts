@@ -7,6 +7,7 @@
 // so a TV that reaches it as http://192.168.1.5:8080 talks to exactly that,
 // without the server having to trust the Host header it was sent.
 import * as z from 'zod/mini';
+import { errorText } from './errors';
 
 /** What config.json says for "the API is on this page's origin". */
 export const SAME_ORIGIN = '/';
@@ -54,7 +55,7 @@ export async function loadRuntimeConfig(
 	try {
 		response = await fetcher('/config.json', { cache: 'no-store' });
 	} catch (err) {
-		throw new ConfigError(`config.json could not be fetched: ${err instanceof Error ? err.message : String(err)}`);
+		throw new ConfigError(`config.json could not be fetched: ${errorText(err)}`);
 	}
 	if (!response.ok) throw new ConfigError(`config.json answered HTTP ${response.status}`);
 	let body: unknown;

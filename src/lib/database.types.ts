@@ -784,6 +784,7 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
+			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			ingest_events: { Args: { events: Json }; Returns: Json };
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
 			server_time: { Args: never; Returns: string };

@@ -1,6 +1,7 @@
 // A single-page app: nothing renders on a server, nothing is prerendered.
 // The root load reads the runtime config every page needs.
-import { ConfigError, loadRuntimeConfig } from '$lib/config';
+import { loadRuntimeConfig } from '$lib/config';
+import { errorText } from '$lib/errors';
 import type { LayoutLoad } from './$types';
 
 export const ssr = false;
@@ -10,7 +11,7 @@ export const load = (async ({ fetch }) => {
 	try {
 		return { config: await loadRuntimeConfig(fetch), configError: null };
 	} catch (err) {
-		const message = err instanceof ConfigError ? err.message : String(err);
-		return { config: null, configError: message };
+		// The page says it in place (ConfigStatus), so no toast.
+		return { config: null, configError: errorText(err) };
 	}
 }) satisfies LayoutLoad;

@@ -2,6 +2,7 @@
 // readable message, the demo display signs in and sees its site and role,
 // and signing out returns to the sign-in link.
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 
 test('sign in as the wall display, see the membership, sign out', async ({ page }) => {
 	await page.goto('/');
@@ -14,6 +15,7 @@ test('sign in as the wall display, see the membership, sign out', async ({ page 
 	await page.getByTestId('login-submit').click();
 	await expect(page.getByTestId('login-error')).toHaveText('邮箱或密码错误。');
 	await page.screenshot({ path: 'test-results/screenshots/login-wrong-password.png' });
+	await expectNoAxeViolations(page);
 
 	await page.getByTestId('login-password').fill('callboard');
 	await page.getByTestId('login-submit').click();
@@ -22,6 +24,7 @@ test('sign in as the wall display, see the membership, sign out', async ({ page 
 	await expect(page.getByTestId('membership-role')).toHaveText('display');
 	await expect(page.getByTestId('memberships')).toContainText('Demo Realty Call Center');
 	await page.screenshot({ path: 'test-results/screenshots/home-signed-in.png' });
+	await expectNoAxeViolations(page);
 
 	// The session survives a reload (refresh token in storage).
 	await page.reload();

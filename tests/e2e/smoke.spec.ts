@@ -1,6 +1,7 @@
 // First contact: the app loads its runtime config from the server, says
 // whether the API answers, and remembers the chosen language.
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 
 test('home page shows the loaded config and switches language', async ({ page }) => {
 	await page.goto('/');
@@ -9,6 +10,7 @@ test('home page shows the loaded config and switches language', async ({ page })
 	await expect(page.getByTestId('api-url')).toHaveText(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`);
 	await expect(page.getByTestId('api-status')).toHaveAttribute('data-state', 'available');
 	await page.screenshot({ path: 'test-results/screenshots/home-zh-CN.png' });
+	await expectNoAxeViolations(page);
 
 	await page.getByTestId('locale-switch').selectOption('en');
 	await expect(page.getByTestId('app-title')).toHaveText('Callboard');
@@ -17,6 +19,7 @@ test('home page shows the loaded config and switches language', async ({ page })
 	await page.reload();
 	await expect(page.getByTestId('app-title')).toHaveText('Callboard');
 	await page.screenshot({ path: 'test-results/screenshots/home-en.png' });
+	await expectNoAxeViolations(page);
 });
 
 test('without PUBLIC_URL the app talks to the origin its page came from, under any name', async ({ page }) => {

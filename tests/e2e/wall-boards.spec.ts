@@ -3,6 +3,7 @@
 // settings page (a change reaches an open board live; the TV shows in the
 // presence list), and a board whose session ends in another tab.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { agent, ago, eventFactory, SALES, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
 
 let server: WallServer;
@@ -144,7 +145,8 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	await expect(page.getByTestId('team-invitations')).toHaveText(/ \/ 100$/);
 
 	// A supervisor lowers the daily target; the open board follows without a reload.
-	const supervisor = await browser.newPage();
+	const supervisorContext = await browser.newContext();
+	const supervisor = await supervisorContext.newPage();
 	await signInAsDisplay(supervisor, server.url, 'supervisor@demo.local');
 	await supervisor.goto(`${server.url}/settings`);
 	await supervisor.getByTestId('daily-target').fill('50');
@@ -154,7 +156,8 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	// And the TV is in the presence list, with the board it shows.
 	await expect(supervisor.getByTestId('tv-presence').getByTestId('tv-board')).toContainText('/wall/outbound');
 	await supervisor.screenshot({ path: 'test-results/screenshots/settings-1280x720.png', fullPage: true });
-	await supervisor.close();
+	await expectNoAxeViolations(supervisor);
+	await supervisorContext.close();
 });
 
 test('settings: a display may not change them, and bad values are refused with a reason', async ({ page }) => {
@@ -168,6 +171,41 @@ test('settings: a display may not change them, and bad values are refused with a
 	await page.getByTestId('playlist-seconds').evaluate((el: HTMLInputElement) => el.removeAttribute('min'));
 	await page.getByTestId('settings-save').click();
 	await expect(page.getByTestId('settings-result')).toContainText('playlist.seconds');
+});
+
+test('settings: a save the server refuses is told in a toast, and nothing stored changes', async ({ page }) => {
+	await signInAsDisplay(page, server.url, 'manager@demo.local');
+	await page.goto(`${server.url}/settings`);
+	const stored = await page.getByTestId('playlist-seconds').inputValue();
+	await page.route('**/rest/v1/board_settings**', (route) =>
+		route.request().method() === 'POST'
+			? route.fulfill({
+					status: 403,
+					contentType: 'application/json',
+					body: JSON.stringify({
+						code: '42501',
+						message: 'new row violates row-level security policy for table "board_settings"',
+						details: null,
+						hint: null
+					})
+				})
+			: route.fallback()
+	);
+	await page.getByTestId('playlist-seconds').fill('45');
+	await page.getByTestId('settings-save').click();
+	const toast = page.getByTestId('toasts').getByTestId('toast');
+	await expect(toast).toContainText('设置未保存');
+	await expect(toast).toContainText('row-level security');
+	await expect(page.getByTestId('toasts')).toHaveAttribute('aria-live', 'polite');
+	await expect(page.getByTestId('settings-result')).toHaveCount(0);
+	await page.screenshot({ path: 'test-results/screenshots/settings-toast-1280x720.png' });
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: '关闭' }).click();
+	await expect(toast).toHaveCount(0);
+
+	await page.unroute('**/rest/v1/board_settings**');
+	await page.reload();
+	await expect(page.getByTestId('playlist-seconds')).toHaveValue(stored);
 });
 
 test('playlist: rotates through the boards of the kiosk URL', async ({ page }) => {

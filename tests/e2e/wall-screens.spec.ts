@@ -66,8 +66,11 @@ for (const size of SIZES) {
 test('the boards in English at 1080p', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1920, height: 1080 });
+	// The user chooses English on the sign-in page; the boards follow that choice, not the site.
+	await page.goto(`${server.url}/login`);
+	await page.getByTestId('locale-switch').selectOption('en');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await signInAsDisplay(page, server.url);
-	await page.evaluate(() => localStorage.setItem('PARAGLIDE_LOCALE', 'en'));
 	for (const board of BOARDS) {
 		await page.goto(`${server.url}${board.path}`);
 		await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 15_000 });

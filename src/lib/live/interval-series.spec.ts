@@ -5,6 +5,7 @@ import { intervalSeries, SLOT_MS } from './interval-series';
 const Q = '9e000000-0000-4000-8000-000000000001';
 const dayStart = Date.parse('2026-11-22T16:00:00Z'); // midnight in Shanghai
 const at = (hours: number) => dayStart + hours * 3_600_000;
+const day = { start: dayStart, end: at(24) };
 
 function row(queue_id: string, start: number, offered: number, answered: number, abandoned: number): QueueIntervalRow {
 	return {
@@ -31,7 +32,7 @@ describe('intervalSeries', () => {
 		const points = intervalSeries(
 			[row(Q, at(9), 5, 4, 1), row('other', at(9), 9, 9, 0), row(Q, at(9.25), 2, 2, 0)],
 			Q,
-			dayStart,
+			day,
 			at(10)
 		);
 		expect(points).toHaveLength(48);
@@ -44,13 +45,18 @@ describe('intervalSeries', () => {
 	});
 
 	it('starts earlier for early calls and runs on to the current slot late at night', () => {
-		const points = intervalSeries([row(Q, at(6.5), 1, 1, 0)], Q, dayStart, at(22.1));
+		const points = intervalSeries([row(Q, at(6.5), 1, 1, 0)], Q, day, at(22.1));
 		expect(points[0]?.start).toBe(at(6.5));
 		expect(points.at(-1)?.start).toBe(at(22));
 	});
 
-	it('ignores yesterday’s rows', () => {
-		const points = intervalSeries([row(Q, at(-1), 3, 3, 0)], Q, dayStart, at(9));
+	it('ends with the last slot of the site’s day, also on a 23-hour day', () => {
+		const points = intervalSeries([], Q, { start: dayStart, end: at(23) }, at(22.9));
+		expect(points.at(-1)?.start).toBe(at(23) - SLOT_MS);
+	});
+
+	it('ignores yesterday’s and tomorrow’s rows', () => {
+		const points = intervalSeries([row(Q, at(-1), 3, 3, 0), row(Q, at(24), 3, 3, 0)], Q, day, at(9));
 		expect(points.every((p) => p.offered === 0)).toBe(true);
 		expect(points[0]?.start).toBe(at(8));
 	});

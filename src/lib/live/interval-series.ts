@@ -2,6 +2,7 @@
 // morning (or the first call, if earlier) to the current slot, empty slots
 // included so the time axis has no gaps.
 import type { QueueIntervalRow } from './live-rows';
+import type { SiteSpan } from './site-time';
 
 export const SLOT_MS = 15 * 60_000;
 
@@ -25,15 +26,16 @@ export interface SeriesWindow {
 export function intervalSeries(
 	intervals: readonly QueueIntervalRow[],
 	queueId: string,
-	dayStart: number,
+	day: Pick<SiteSpan, 'start' | 'end'>,
 	now: number,
 	window: SeriesWindow = { fromHour: 8, toHour: 20 }
 ): IntervalPoint[] {
+	const dayStart = day.start;
 	const bySlot = new Map<number, IntervalPoint>();
 	for (const row of intervals) {
 		if (row.queue_id !== queueId) continue;
 		const start = Date.parse(row.interval_start);
-		if (start < dayStart) continue;
+		if (start < dayStart || start >= day.end) continue;
 		bySlot.set(start, {
 			start,
 			offered: Number(row.offered),
@@ -46,7 +48,7 @@ export function intervalSeries(
 	const currentSlot = dayStart + Math.floor((now - dayStart) / SLOT_MS) * SLOT_MS;
 	const first = Math.min(dayStart + window.fromHour * 3_600_000, ...starts);
 	const last = Math.min(
-		dayStart + 24 * 3_600_000 - SLOT_MS,
+		day.end - SLOT_MS,
 		Math.max(dayStart + window.toHour * 3_600_000 - SLOT_MS, currentSlot, ...starts)
 	);
 	const points: IntervalPoint[] = [];

@@ -1,27 +1,43 @@
 // Today's per-caller outbound tally, refetched (coalesced) when the board
 // sees the campaign's intervals change, and every 15 s for re-grades, which
-// change no interval. A resource with an owner: start() returns the teardown.
+// change no interval. A resource with an owner, like SiteLive: start()
+// fetches and polls, and returns the teardown.
 import { fetchOutboundToday, type OutboundTallyRow } from '$lib/data/wall';
+import { handleError } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import type { AppSupabaseClient } from '$lib/supabase';
 
 const POLL_MS = 15_000;
 
+export interface OutboundTallyOptions {
+	client: AppSupabaseClient;
+	siteId: string;
+}
+
 export class OutboundTally {
-	rows = $state.raw<readonly OutboundTallyRow[]>([]);
-	loaded = $state(false);
-	problem = $state<string | null>(null);
+	readonly siteId: string;
 	readonly #client: AppSupabaseClient;
-	readonly #siteId: string;
+
+	#rows = $state.raw<readonly OutboundTallyRow[]>([]);
+	#loaded = $state(false);
+
+	// Not reactive: bookkeeping of the running resource.
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#generation = 0;
 	#running = false;
 
-	constructor(client: AppSupabaseClient, siteId: string) {
-		this.#client = client;
-		this.#siteId = siteId;
+	constructor(options: OutboundTallyOptions) {
+		this.#client = options.client;
+		this.siteId = options.siteId;
 	}
 
+	/** Per caller, as last fetched. */
+	readonly rows: readonly OutboundTallyRow[] = $derived(this.#rows);
+	/** true once a fetch has answered. */
+	readonly loaded: boolean = $derived(this.#loaded);
+
 	start(): () => void {
+		if (this.#running) throw new Error('OutboundTally is already started');
 		this.#running = true;
 		this.refresh(0);
 		const poll = setInterval(() => this.refresh(0), POLL_MS);
@@ -34,21 +50,20 @@ export class OutboundTally {
 		};
 	}
 
-	/** Fetches again after `delayMs`; calls meanwhile fold into that one fetch. */
+	/** Fetches again after `delayMs`; calls meanwhile fold into that one fetch. Nothing while stopped. */
 	refresh(delayMs = 500): void {
 		if (!this.#running || this.#timer !== undefined) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = undefined;
 			const generation = ++this.#generation;
-			fetchOutboundToday(this.#client, this.#siteId).then(
+			fetchOutboundToday(this.#client, this.siteId).then(
 				(rows) => {
 					if (generation !== this.#generation) return;
-					this.rows = rows;
-					this.loaded = true;
-					this.problem = null;
+					this.#rows = rows;
+					this.#loaded = true;
 				},
 				(err: unknown) => {
-					if (generation === this.#generation) this.problem = err instanceof Error ? err.message : String(err);
+					if (generation === this.#generation) handleError(err, m.wall_outbound_failed());
 				}
 			);
 		}, delayMs);

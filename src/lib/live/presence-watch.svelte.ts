@@ -1,8 +1,11 @@
 // Which wall TVs are alive: the presence every board tracks on its site's
 // wall topic (screen, board, app version, last render), watched from the
-// settings page. A resource with an owner, like SiteLive.
+// settings page. A resource with an owner, like SiteLive: start() joins and
+// returns the teardown.
 import * as z from 'zod/mini';
 import { REALTIME_SUBSCRIBE_STATES, type RealtimeChannel } from '@supabase/supabase-js';
+import { handleError } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import type { AppSupabaseClient } from '$lib/supabase';
 
 export interface ScreenPresence {
@@ -48,39 +51,54 @@ export function toScreens(state: Record<string, unknown[]>): ScreenPresence[] {
 	return screens.sort((a, b) => a.user.localeCompare(b.user) || a.key.localeCompare(b.key));
 }
 
-export class PresenceWatch {
-	screens = $state.raw<readonly ScreenPresence[]>([]);
-	joined = $state(false);
-	readonly #client: AppSupabaseClient;
-	readonly #siteId: string;
+export interface PresenceWatchOptions {
+	client: AppSupabaseClient;
+	siteId: string;
+}
 
-	constructor(client: AppSupabaseClient, siteId: string) {
-		this.#client = client;
-		this.#siteId = siteId;
+export class PresenceWatch {
+	readonly siteId: string;
+	readonly #client: AppSupabaseClient;
+
+	#screens = $state.raw<readonly ScreenPresence[]>([]);
+	#joined = $state(false);
+	#running = false;
+
+	constructor(options: PresenceWatchOptions) {
+		this.#client = options.client;
+		this.siteId = options.siteId;
 	}
 
+	/** The screens present now, by user then key. */
+	readonly screens: readonly ScreenPresence[] = $derived(this.#screens);
+	/** true while the watch channel is joined (before that, the list means nothing). */
+	readonly joined: boolean = $derived(this.#joined);
+
 	start(): () => void {
+		if (this.#running) throw new Error('PresenceWatch is already started');
+		this.#running = true;
 		const client = this.#client;
-		const channel: RealtimeChannel = client.channel(`wall:${this.#siteId}`, {
+		const channel: RealtimeChannel = client.channel(`wall:${this.siteId}`, {
 			config: { private: true, presence: { enabled: true } }
 		});
-		let active = true;
 		channel.on('presence', { event: 'sync' }, () => {
-			this.screens = toScreens(channel.presenceState());
+			this.#screens = toScreens(channel.presenceState());
 		});
 		client.realtime.setAuth().then(
 			() => {
-				if (active)
+				if (this.#running)
 					channel.subscribe((status) => {
-						this.joined = status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED;
+						this.#joined = status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED;
 					});
 			},
-			() => {
-				this.joined = false;
+			(err: unknown) => {
+				this.#joined = false;
+				handleError(err, m.settings_screens_failed());
 			}
 		);
 		return () => {
-			active = false;
+			this.#running = false;
+			this.#joined = false;
 			void client.removeChannel(channel);
 		};
 	}

@@ -1,11 +1,13 @@
 // SiteLive against a stand-in supabase client whose channel and queries the
 // test drives by hand: snapshot after every join with broadcasts held and
-// replayed by version, live → reconnecting → stale, a rejoin after the
-// server closed the channel, and a teardown that leaves no channel, timer or
-// listener behind. (The real client and server are covered end to end in
+// replayed by version, live → reconnecting → stale, ticking values frozen
+// while stale, a failed snapshot told in a toast and retried, a rejoin after
+// the server closed the channel, and a teardown that leaves no channel, timer
+// or listener behind. (The real client and server are covered end to end in
 // tests/e2e/wall-live.spec.ts.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSupabaseClient } from '$lib/supabase';
+import { toasts } from '$lib/toasts.svelte';
 import type { QueueLiveRow } from './live-rows';
 import { SiteLive } from './site-live.svelte';
 
@@ -62,6 +64,8 @@ class FakeClient {
 	authListeners = 0;
 	snapshots = 0;
 	queueLive: QueueLiveRow[] = [];
+	/** The next snapshot's queue_live query fails with this PostgREST-shaped error. */
+	failWith: { message: string; code: string } | null = null;
 	#release: (() => void)[] = [];
 
 	auth = {
@@ -98,10 +102,12 @@ class FakeClient {
 			gte: () => builder,
 			lt: () => builder,
 			order: () => builder,
-			then: (resolve: (value: { data: unknown[]; error: null }) => void) => {
+			then: (resolve: (value: { data: unknown[] | null; error: object | null }) => void) => {
 				if (table !== 'queue_live') return resolve({ data: [], error: null });
 				this.snapshots++;
-				this.#release.push(() => resolve({ data: this.queueLive, error: null }));
+				const error = this.failWith;
+				this.failWith = null;
+				this.#release.push(() => resolve(error ? { data: null, error } : { data: this.queueLive, error: null }));
 			}
 		};
 		return builder;
@@ -161,8 +167,10 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+	toasts.clear();
 	vi.useRealTimers();
 	vi.unstubAllGlobals();
+	vi.restoreAllMocks();
 });
 
 describe('SiteLive', () => {
@@ -215,6 +223,71 @@ describe('SiteLive', () => {
 		expect(live.connection.kind).toBe('stale'); // until the new snapshot is in
 		await client.release();
 		expect(live.connection.kind).toBe('live');
+		stop();
+	});
+
+	it('freezes ticking values at the last sign of life while stale, and ticks again once live', async () => {
+		const stop = live.start();
+		await settle();
+		client.current.status?.('SUBSCRIBED');
+		await client.release();
+		expect(live.asOf).toBe(live.now);
+
+		const lastAlive = live.lastAliveAt;
+		client.current.status?.('CHANNEL_ERROR');
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(live.connection.kind).toBe('reconnecting');
+		expect(live.asOf).toBe(live.now); // a short gap is no reason to stop the clocks
+		await vi.advanceTimersByTimeAsync(25_000);
+		expect(live.connection.kind).toBe('stale');
+		expect(live.asOf).toBe(lastAlive);
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(live.asOf).toBe(lastAlive);
+		expect(live.now - live.asOf).toBeGreaterThanOrEqual(95_000);
+
+		client.current.status?.('SUBSCRIBED');
+		await client.release();
+		expect(live.connection.kind).toBe('live');
+		expect(live.asOf).toBe(live.now);
+		stop();
+	});
+
+	it('says in a toast that a snapshot failed, and takes it again after a pause', async () => {
+		vi.spyOn(console, 'error').mockImplementation(() => {});
+		const stop = live.start();
+		await settle();
+		client.failWith = { message: 'permission denied for table queue_live', code: '42501' };
+		client.current.status?.('SUBSCRIBED');
+		await client.release();
+		expect(toasts.items).toMatchObject([{ detail: 'permission denied for table queue_live' }]);
+		expect(live.connection.kind).toBe('connecting');
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(client.snapshots).toBe(2);
+		client.queueLive = [queueRow(3, 1)];
+		await client.release();
+		expect(live.connection.kind).toBe('live');
+		expect(live.queueLive.get(SALES)?.calls_waiting).toBe(1);
+		stop();
+	});
+
+	it('holds today’s span of the site, not of the machine', async () => {
+		vi.setSystemTime(Date.parse('2026-11-23T15:59:59Z')); // 23:59:59 in Shanghai
+		live = new SiteLive({ client: client as unknown as AppSupabaseClient, siteId: SITE, timeZone: 'Asia/Shanghai' });
+		const stop = live.start();
+		await settle();
+		expect(live.today.date).toBe('2026-11-23');
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(live.today).toEqual({
+			date: '2026-11-24',
+			start: Date.parse('2026-11-23T16:00:00Z'),
+			end: Date.parse('2026-11-24T16:00:00Z')
+		});
+		stop();
+	});
+
+	it('refuses a second start while running', () => {
+		const stop = live.start();
+		expect(() => live.start()).toThrow(/already started/);
 		stop();
 	});
 

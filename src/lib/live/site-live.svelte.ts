@@ -6,8 +6,11 @@
 // each join, resyncs when the tab becomes visible or the network returns,
 // and notices a lost session. It returns the teardown that removes the
 // channel and clears every timer and listener (a TV runs for weeks).
+// Failures go the app's one error path (a toast in the board's header).
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { fetchLiveSnapshot, fetchServerTime, fetchWallDirectory, type WallDirectory } from '$lib/data/wall';
+import { handleError } from '$lib/errors';
+import { m } from '$lib/paraglide/messages';
 import type { AppSupabaseClient } from '$lib/supabase';
 import { settingsOrDefaults, type BoardSettings } from './board-settings';
 import { connectionState, type ChannelPhase, type Connection } from './connection-state';
@@ -25,7 +28,7 @@ import {
 	type QueueLiveRow
 } from './live-rows';
 import { clockOffset } from './server-clock';
-import { startOfSiteDay, toIso } from './site-time';
+import { siteDay, toIso, type SiteSpan } from './site-time';
 
 /** Waits before retrying a failed snapshot while joined; the last repeats. */
 const SNAPSHOT_RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -58,8 +61,6 @@ export class SiteLive {
 	#offsetMs = $state(0);
 	#localNow = $state(Date.now());
 	#signedIn = $state<boolean | null>(null);
-	/** The last snapshot failure, shown small on the board; null when the last one worked. */
-	problem = $state<string | null>(null);
 
 	// Not reactive: bookkeeping of the running resource.
 	#channel: RealtimeChannel | null = null;
@@ -77,9 +78,8 @@ export class SiteLive {
 		this.siteId = options.siteId;
 		this.timeZone = options.timeZone;
 		this.#presenceKey = options.presenceKey;
-		this.todayStart = $derived(startOfSiteDay(this.now, this.timeZone));
-		// 26 h on lands inside tomorrow whatever the DST change; its midnight ends today.
-		this.tomorrowStart = $derived(startOfSiteDay(this.todayStart + 26 * 3_600_000, this.timeZone));
+		// Here rather than as field initializers: they read siteId and timeZone.
+		this.today = $derived(siteDay(this.now, this.timeZone));
 		this.settings = $derived(settingsOrDefaults(this.#rows.board_settings.rows.get(this.siteId)?.settings));
 	}
 
@@ -95,16 +95,21 @@ export class SiteLive {
 	);
 	/** Server time of the last sign of life (for "stale since hh:mm:ss"). */
 	readonly lastAliveAt = $derived(this.#lastAliveAt === null ? null : this.#lastAliveAt + this.#offsetMs);
+	/**
+	 * The moment the numbers describe, for values that tick (longest wait,
+	 * time in state): now, except while stale, when they stop at the last sign
+	 * of life instead of counting on from numbers nobody confirms any more.
+	 */
+	readonly asOf = $derived(this.connection.kind === 'stale' && this.lastAliveAt !== null ? this.lastAliveAt : this.now);
 	readonly signedIn = $derived(this.#signedIn);
 	readonly directory = $derived(this.#directory);
 	readonly queueLive: ReadonlyMap<string, QueueLiveRow> = $derived(this.#rows.queue_live.rows);
 	readonly agentLive: ReadonlyMap<string, AgentLiveRow> = $derived(this.#rows.agent_live.rows);
-	/** Epoch ms of the start of the site's day, and of the next. */
-	readonly todayStart: number;
-	readonly tomorrowStart: number;
+	/** The site's day now (site-time.ts is the one definition of it). */
+	readonly today: SiteSpan;
 	/** Today's 15-minute intervals of every queue. */
 	readonly intervals: readonly QueueIntervalRow[] = $derived(
-		[...this.#rows.queue_intervals.rows.values()].filter((r) => startsWithin(r, this.todayStart, this.tomorrowStart))
+		[...this.#rows.queue_intervals.rows.values()].filter((r) => startsWithin(r, this.today.start, this.today.end))
 	);
 	readonly settings: BoardSettings;
 
@@ -127,7 +132,7 @@ export class SiteLive {
 		const tick = setInterval(() => {
 			this.#localNow = Date.now();
 			// After midnight, yesterday's intervals go (the derived list already hides them).
-			const pruned = keepIntervalsWithin(this.#rows, this.todayStart, this.tomorrowStart);
+			const pruned = keepIntervalsWithin(this.#rows, this.today.start, this.today.end);
 			if (pruned !== this.#rows) this.#rows = pruned;
 		}, 1_000);
 		cleanups.push(() => clearInterval(tick));
@@ -174,9 +179,7 @@ export class SiteLive {
 			() => {
 				if (this.#channel === channel) channel.subscribe((status) => this.#onStatus(channel, status));
 			},
-			(err: unknown) => {
-				this.problem = err instanceof Error ? err.message : String(err);
-			}
+			(err: unknown) => handleError(err, m.wall_join_failed())
 		);
 	}
 
@@ -217,7 +220,7 @@ export class SiteLive {
 		const change = parseChange(payload);
 		if (!change || change.record.site_id !== this.siteId) return;
 		// Only today's intervals are held: a board open for weeks must not collect days.
-		if (change.table === 'queue_intervals' && !startsWithin(change.record, this.todayStart, this.tomorrowStart)) return;
+		if (change.table === 'queue_intervals' && !startsWithin(change.record, this.today.start, this.today.end)) return;
 		if (this.#phase === 'joined') this.#lastAliveAt = Date.now();
 		if (this.#buffer) this.#buffer.push(change);
 		else this.#rows = applyChange(this.#rows, change);
@@ -233,12 +236,11 @@ export class SiteLive {
 		clearTimeout(this.#retryTimer);
 		this.#buffer = [];
 		const client = this.#client;
-		const since = startOfSiteDay(Date.now() + this.#offsetMs, this.timeZone);
-		const until = startOfSiteDay(since + 26 * 3_600_000, this.timeZone);
+		const day = siteDay(Date.now() + this.#offsetMs, this.timeZone);
 		const sentAt = Date.now();
 		const clock = fetchServerTime(client).then((serverTime) => clockOffset(sentAt, serverTime, Date.now()));
 		Promise.all([
-			fetchLiveSnapshot(client, this.siteId, toIso(since), toIso(until)),
+			fetchLiveSnapshot(client, this.siteId, toIso(day.start), toIso(day.end)),
 			fetchWallDirectory(client, this.siteId),
 			clock
 		]).then(
@@ -252,11 +254,10 @@ export class SiteLive {
 				this.#lastAliveAt = Date.now();
 				this.#synced = true;
 				this.#retries = 0;
-				this.problem = null;
 			},
 			(err: unknown) => {
 				if (generation !== this.#generation) return;
-				this.problem = err instanceof Error ? err.message : String(err);
+				handleError(err, m.wall_refresh_failed());
 				const wait = SNAPSHOT_RETRY_MS[Math.min(this.#retries++, SNAPSHOT_RETRY_MS.length - 1)];
 				this.#retryTimer = setTimeout(() => {
 					if (generation === this.#generation && this.#phase === 'joined') this.#resync();

@@ -1,13 +1,13 @@
-// The wallboard settings of a site the user supervises, manages or
-// administers (?site= picks one of several), with its queues for the pickers.
-import { fetchBoardSettings } from '$lib/data/board-settings';
+// The wallboard settings of a site whose settings the user may edit (the
+// database says which: app.can_edit_board_settings; ?site= picks one of
+// several), with its queues for the pickers.
+import { fetchBoardSettings, fetchEditableSites } from '$lib/data/board-settings';
 import { listMyMemberships } from '$lib/data/memberships';
+import { errorText } from '$lib/errors';
 import { fetchSite, fetchWallDirectory, type QueueRow, type SiteRow } from '$lib/data/wall';
 import { parseBoardSettings, DEFAULT_BOARD_SETTINGS, type BoardSettings } from '$lib/live/board-settings';
 import { getSupabase, type AppSupabaseClient } from '$lib/supabase';
 import type { PageLoad } from './$types';
-
-const EDITORS = new Set(['supervisor', 'manager', 'admin']);
 
 export type SettingsSetup =
 	| { state: 'unavailable'; message: string }
@@ -33,7 +33,11 @@ export const load = (async ({ parent, url }) => {
 		const { data, error } = await client.auth.getSession();
 		if (error) throw error;
 		if (!data.session) return setup({ state: 'signed-out' });
-		const memberships = (await listMyMemberships(client, data.session.user.id)).filter((m) => EDITORS.has(m.role));
+		const [all, editable] = await Promise.all([
+			listMyMemberships(client, data.session.user.id),
+			fetchEditableSites(client)
+		]);
+		const memberships = all.filter((m) => editable.has(m.siteId));
 		const membership = memberships.find((m) => m.siteId === url.searchParams.get('site')) ?? memberships[0];
 		if (!membership) return setup({ state: 'not-allowed' });
 		const [site, row, directory] = await Promise.all([
@@ -51,6 +55,6 @@ export const load = (async ({ parent, url }) => {
 			storedProblems: stored.ok ? null : stored.problems
 		});
 	} catch (err) {
-		return setup({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+		return setup({ state: 'unavailable', message: errorText(err) });
 	}
 }) satisfies PageLoad;

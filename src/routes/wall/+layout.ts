@@ -3,7 +3,8 @@
 // before the server is up gets 'unavailable' and retries instead of an error page.
 import { fetchSite, type SiteRow } from '$lib/data/wall';
 import { listMyMemberships } from '$lib/data/memberships';
-import { getLocale, isLocale, localStorageKey, setLocale } from '$lib/paraglide/runtime';
+import { errorText } from '$lib/errors';
+import { followSiteLocale } from '$lib/i18n/locale-choice';
 import { getSupabase, type AppSupabaseClient } from '$lib/supabase';
 import type { LayoutLoad } from './$types';
 
@@ -12,17 +13,6 @@ export type WallSetup =
 	| { state: 'signed-out' }
 	| { state: 'no-site' }
 	| { state: 'ready'; client: AppSupabaseClient; site: SiteRow; email: string };
-
-/** The site's language unless this browser chose one. */
-function applySiteLocale(locale: string): void {
-	let chosen: string | null = null;
-	try {
-		chosen = localStorage.getItem(localStorageKey);
-	} catch {
-		// storage blocked: the browser language stays
-	}
-	if (chosen === null && isLocale(locale) && locale !== getLocale()) void setLocale(locale, { reload: false });
-}
 
 const setup = (wall: WallSetup) => ({ wall });
 
@@ -39,9 +29,10 @@ export const load = (async ({ parent, url }) => {
 		const membership = memberships.find((m) => m.siteId === wanted) ?? memberships[0];
 		if (!membership) return setup({ state: 'no-site' });
 		const site = await fetchSite(client, membership.siteId);
-		applySiteLocale(site.locale);
+		// Before the board renders: its words follow the site unless the user chose a language.
+		followSiteLocale(site.locale);
 		return setup({ state: 'ready', client, site, email: data.session.user.email ?? '' });
 	} catch (err) {
-		return setup({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+		return setup({ state: 'unavailable', message: errorText(err) });
 	}
 }) satisfies LayoutLoad;

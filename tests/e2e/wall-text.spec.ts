@@ -1,0 +1,70 @@
+// Every board on a busy floor at 720p, 1080p and 4K, in Chinese (the browser's
+// and the site's language) and in English (chosen by the user): no text below
+// the wall's minimum size (wall-type.ts), none wrapping onto a second line,
+// none running out of its box; and WCAG 2 A/AA (axe) on each live board.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { wallTextProblems } from './wall-text-check';
+import { busyFloor, ingestAll, SALES, signInAsDisplay, WallServer } from './wall-support';
+
+const SIZES = [
+	{ width: 1280, height: 720 },
+	{ width: 1920, height: 1080 },
+	{ width: 3840, height: 2160 }
+] as const;
+
+const BOARDS = [
+	{ name: 'overview', path: '/wall', ready: `tile-${SALES}` },
+	{ name: 'queue', path: `/wall/queue/${SALES}`, ready: 'queue-focus' },
+	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid' },
+	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking' }
+] as const;
+
+let server: WallServer;
+
+test.beforeAll(async () => {
+	test.setTimeout(300_000);
+	server = await WallServer.start();
+	await ingestAll(server, busyFloor(Date.now(), `wall-text-${Date.now()}`));
+});
+
+test.afterAll(async () => {
+	await server?.dispose();
+});
+
+/** Signs in as the display, first choosing English on the sign-in page when asked to. */
+async function signIn(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
+	if (language === 'en') {
+		await page.goto(`${server.url}/login`);
+		await page.getByTestId('locale-switch').selectOption('en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	}
+	await signInAsDisplay(page, server.url);
+}
+
+for (const language of ['zh-CN', 'en'] as const) {
+	for (const size of SIZES) {
+		test(`${language}, ${size.width}×${size.height}: every text on every board is whole, on one line and at least the minimum size`, async ({
+			page
+		}) => {
+			test.setTimeout(120_000);
+			await page.setViewportSize(size);
+			await signIn(page, language);
+			const found: Record<string, unknown[]> = {};
+			for (const board of BOARDS) {
+				await page.goto(`${server.url}${board.path}`);
+				await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+				await expect(page.getByTestId(board.ready)).toBeVisible();
+				await expect(page.locator('html')).toHaveAttribute('lang', language);
+				// The tools hide after 3 s without the pointer; the needles settle.
+				await page.waitForTimeout(3_500);
+				found[board.name] = await wallTextProblems(page);
+				if (size.width === 1280) {
+					await page.screenshot({ path: `test-results/screenshots/wall-text-${board.name}-${language}-1280x720.png` });
+					await expectNoAxeViolations(page);
+				}
+			}
+			expect(found).toEqual(Object.fromEntries(BOARDS.map((b) => [b.name, []])));
+		});
+	}
+}
