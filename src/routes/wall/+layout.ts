@@ -12,7 +12,7 @@ export type WallSetup =
 	| { state: 'unavailable'; message: string }
 	| { state: 'signed-out' }
 	| { state: 'no-site' }
-	| { state: 'ready'; client: AppSupabaseClient; site: SiteRow; email: string };
+	| { state: 'ready'; client: AppSupabaseClient; site: SiteRow; email: string; isDisplay: boolean };
 
 const setup = (wall: WallSetup) => ({ wall });
 
@@ -31,7 +31,9 @@ export const load = (async ({ parent, url }) => {
 		const site = await fetchSite(client, membership.siteId);
 		// Before the board renders: its words follow the site unless the user chose a language.
 		followSiteLocale(site.locale);
-		return setup({ state: 'ready', client, site, email: data.session.user.email ?? '' });
+		// Only a site's TVs announce themselves on the settings page (RLS refuses anyone else's presence).
+		const isDisplay = membership.role === 'display';
+		return setup({ state: 'ready', client, site, email: data.session.user.email ?? '', isDisplay });
 	} catch (err) {
 		return setup({ state: 'unavailable', message: errorText(err) });
 	}
