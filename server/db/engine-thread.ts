@@ -40,6 +40,7 @@ export class EngineThread {
 	#nextId = 1;
 	#watchdog: NodeJS.Timeout | undefined;
 	#lost = false;
+	#idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
 	constructor(init: Omit<WorkerInit, 'entry'>, events: EngineEvents) {
 		this.#events = events;
@@ -92,6 +93,17 @@ export class EngineThread {
 		});
 	}
 
+	/** Resolves once the worker has answered everything sent (abandoned requests too) or is gone. */
+	whenIdle(): Promise<void> {
+		if (this.#queue.length === 0 || this.#lost) return Promise.resolve();
+		if (!this.#idle) {
+			let resolve: () => void = () => {};
+			const promise = new Promise<void>((done) => (resolve = done));
+			this.#idle = { promise, resolve };
+		}
+		return this.#idle.promise;
+	}
+
 	/** Stops the worker at once, whatever it is running. */
 	async terminate(): Promise<void> {
 		this.#lose(new Error('the database worker was stopped'));
@@ -105,6 +117,7 @@ export class EngineThread {
 		clearTimeout(this.#watchdog);
 		this.#watchdog = undefined;
 		if (this.#queue.length > 0) this.#arm();
+		else this.#wake();
 		if (reply.type === 'error') {
 			const err = fromWireError(reply.error);
 			if (!head.abandoned) head.reject(err);
@@ -136,6 +149,12 @@ export class EngineThread {
 		this.#lost = true;
 		clearTimeout(this.#watchdog);
 		for (const entry of this.#queue.splice(0)) if (!entry.abandoned) entry.reject(err);
+		this.#wake();
 		this.#events.onLost(this, err);
+	}
+
+	#wake(): void {
+		this.#idle?.resolve();
+		this.#idle = undefined;
 	}
 }

@@ -122,7 +122,7 @@ describe('PGlite in a data folder', () => {
 describe('PGlite in memory', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await openPglite({ statementTimeoutMs: 1_000, waitLimitMs: 1_500 });
+		db = await openPglite({ statementTimeoutMs: 1_000, waitLimitMs: 3_000 });
 		await db.exec('create table kept (n int); insert into kept values (1)');
 	});
 	afterAll(async () => {
@@ -131,16 +131,30 @@ describe('PGlite in memory', () => {
 
 	it('answers a deadline on time but cannot stop the statement: later calls wait for its end', async () => {
 		const started = performance.now();
-		const slow = failure(db.query('select pg_sleep(2.5)'));
+		const slow = failure(db.query('select pg_sleep(2)'));
 		const next = db.query<{ n: number }>('select n from kept');
 		expect((await slow).code).toBe('57014');
-		expect(performance.now() - started).toBeLessThan(2_000);
+		expect(performance.now() - started).toBeLessThan(1_800);
 		expect((await next).rows).toEqual([{ n: 1 }]);
-		expect(performance.now() - started).toBeGreaterThan(2_400);
+		expect(performance.now() - started).toBeGreaterThan(1_900);
+	});
+
+	it('answers a transaction at its deadline too, and rolls it back once the statement has ended', async () => {
+		const started = performance.now();
+		const cut = failure(
+			db.transaction(async (tx) => {
+				await tx.query('insert into kept values (2)');
+				await tx.query('select pg_sleep(2)');
+			})
+		);
+		expect((await cut).code).toBe('57014');
+		expect(performance.now() - started).toBeLessThan(1_800);
+		expect((await db.query<{ n: number }>('select n from kept')).rows).toEqual([{ n: 1 }]);
+		expect(performance.now() - started).toBeGreaterThan(1_900);
 	});
 
 	it('fails a caller that waited past the wait limit as busy, and runs the others', async () => {
-		const holder = db.query('select pg_sleep(2.5)', [], { timeoutMs: 0 });
+		const holder = db.query('select pg_sleep(4.5)', [], { timeoutMs: 0 });
 		const waiter = failure(db.query('select 1'));
 		const err = await waiter;
 		expect(err).toBeInstanceOf(DbUnavailableError);

@@ -48,6 +48,11 @@ const DEFAULT_WAIT_LIMIT_MS = 10_000;
 /** After a failed reopen, calls fail fast for this long instead of retrying at once. */
 const REOPEN_BACKOFF_MS = 2_000;
 
+interface Answer<T> {
+	resolve: (value: T) => void;
+	reject: (err: unknown) => void;
+}
+
 function toResult<T>(reply: Reply): QueryResult<T> {
 	if (!reply) return { rows: [], rowCount: 0, fields: [] };
 	// Rows are whatever the statement selected; the caller names their shape, as with PGlite's own query<T>.
@@ -115,8 +120,7 @@ class PgliteDb implements Db {
 	async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> {
 		this.#refuseWhenClosing();
 		const timeoutMs = options?.timeoutMs ?? this.statementTimeoutMs;
-		return this.#lane.run(async () => {
-			const thread = await this.#engine();
+		return this.#turn<T>(async (thread, answer) => {
 			// BEGIN travels with the first statement: one message fewer per transaction.
 			let begin: BeginStatement | undefined = options?.readOnly ? 'begin read only' : 'begin';
 			const send = (call: Extract<WorkerCall, { op: 'query' | 'exec' }>): Promise<Reply> => {
@@ -137,14 +141,19 @@ class PgliteDb implements Db {
 			try {
 				result = await fn(tx);
 			} catch (err) {
+				// The caller hears at once; the rollback (in memory, after a statement that
+				// ran past its deadline has ended) still happens in this turn.
+				answer.reject(err);
 				if (begin === undefined && !thread.lost) await thread.send({ op: 'rollback' }, NO_DEADLINE).catch(() => {});
-				throw err;
+				return;
 			}
-			if (begin !== undefined) return result; // no statement ran: nothing to commit
-			if (thread.lost) throw transactionAbortedError();
+			if (begin !== undefined) return answer.resolve(result); // no statement ran: nothing to commit
+			if (thread.lost) return answer.reject(transactionAbortedError());
 			// COMMIT has no deadline: cut short, it might have committed anyway.
-			await thread.send({ op: 'commit' }, NO_DEADLINE);
-			return result;
+			await thread.send({ op: 'commit' }, NO_DEADLINE).then(
+				() => answer.resolve(result),
+				(err: unknown) => answer.reject(err)
+			);
 		});
 	}
 
@@ -195,7 +204,26 @@ class PgliteDb implements Db {
 	async #call(call: WorkerCall, options: StatementOptions | undefined): Promise<Reply> {
 		this.#refuseWhenClosing();
 		const timeoutMs = options?.timeoutMs ?? this.statementTimeoutMs;
-		return this.#lane.run(async () => (await this.#engine()).send(call, timeoutMs));
+		return this.#turn<Reply>((thread, answer) => thread.send(call, timeoutMs).then(answer.resolve, answer.reject));
+	}
+
+	/**
+	 * One turn on the engine. The caller is answered through `answer` as soon
+	 * as there is an answer — at a deadline, before the statement ends — but
+	 * the turn lasts until the worker is really free again, so in memory the
+	 * callers behind a statement that runs on wait (bounded by the lane's wait
+	 * limit) instead of queueing unseen inside the worker.
+	 */
+	#turn<T>(work: (thread: EngineThread, answer: Answer<T>) => Promise<void>): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#lane
+				.run(async () => {
+					const thread = await this.#engine();
+					await work(thread, { resolve, reject });
+					await thread.whenIdle();
+				})
+				.catch(reject);
+		});
 	}
 
 	async #spawn(): Promise<EngineThread> {
