@@ -37,7 +37,7 @@ const CORS_HEADERS = {
 };
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-	const ctx: ServerContext = { db: options.db, keys: options.keys, log: options.log };
+	const ctx: ServerContext = { db: options.db, keys: options.keys, log: options.log, limits: options.limits };
 	const auth = createAuthApi(ctx);
 	const rest = createRestApi(ctx);
 	const realtime = await createRealtimeServer(ctx);

@@ -12,7 +12,9 @@ describe('readEnv', () => {
 			seed: true,
 			skipBuild: false,
 			simulate: true,
-			simSpeed: 1
+			simSpeed: 1,
+			statementTimeoutMs: undefined,
+			maxRows: 1000
 		});
 	});
 
@@ -23,7 +25,9 @@ describe('readEnv', () => {
 			DATABASE_URL: 'postgres://u@h/db',
 			CALLBOARD_SEED: '0',
 			CALLBOARD_SIMULATE: '0',
-			CALLBOARD_SIM_SPEED: '60'
+			CALLBOARD_SIM_SPEED: '60',
+			CALLBOARD_STATEMENT_TIMEOUT: '1500ms',
+			CALLBOARD_MAX_ROWS: '250'
 		});
 		expect(env).toMatchObject({
 			port: 4173,
@@ -31,8 +35,25 @@ describe('readEnv', () => {
 			databaseUrl: 'postgres://u@h/db',
 			seed: false,
 			simulate: false,
-			simSpeed: 60
+			simSpeed: 60,
+			statementTimeoutMs: 1500,
+			maxRows: 250
 		});
+	});
+
+	it('reads deadlines the way PostgreSQL spells statement_timeout', () => {
+		const deadline = (value: string) => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: value }).statementTimeoutMs;
+		expect(deadline('8s')).toBe(8000);
+		expect(deadline('2min')).toBe(120_000);
+		expect(deadline('250')).toBe(250);
+	});
+
+	it('refuses a deadline of zero or nonsense, and a row cap below one', () => {
+		expect(() => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: '0' })).toThrow(
+			/CALLBOARD_STATEMENT_TIMEOUT: must be a duration above zero/
+		);
+		expect(() => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: 'soon' })).toThrow(/CALLBOARD_STATEMENT_TIMEOUT/);
+		expect(() => readEnv({ CALLBOARD_MAX_ROWS: '0' })).toThrow(/CALLBOARD_MAX_ROWS/);
 	});
 
 	it('names every bad variable in one message', () => {

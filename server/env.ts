@@ -2,6 +2,19 @@
 // and validated, so a typo fails at start with a message instead of later.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDuration } from './db/duration.ts';
+
+const ONE_DAY_MS = 86_400_000;
+
+/** A PostgreSQL-style duration ('8s', '500ms', '2min') in ms, above zero: every request needs a deadline. */
+const Deadline = z.string().transform((text, ctx) => {
+	const ms = parseDuration(text);
+	if (ms === undefined || ms <= 0 || ms > ONE_DAY_MS) {
+		ctx.addIssue({ code: 'custom', message: 'must be a duration above zero, like 8s, 500ms or 2min' });
+		return z.NEVER;
+	}
+	return ms;
+});
 
 const EnvSchema = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -14,7 +27,9 @@ const EnvSchema = z.object({
 	CALLBOARD_SEED: z.enum(['0', '1']).default('1'),
 	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0'),
 	CALLBOARD_SIMULATE: z.enum(['0', '1']).default('1'),
-	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1)
+	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
+	CALLBOARD_STATEMENT_TIMEOUT: Deadline.optional(),
+	CALLBOARD_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1000)
 });
 
 export interface ServerEnv {
@@ -28,6 +43,13 @@ export interface ServerEnv {
 	simulate: boolean;
 	/** Simulated seconds per real second. */
 	simSpeed: number;
+	/**
+	 * Deadline of every database statement an API request runs (ms); undefined:
+	 * Supabase's per-role defaults (anon 3 s, authenticated and the rest 8 s).
+	 */
+	statementTimeoutMs: number | undefined;
+	/** Most rows a REST read returns, like Supabase's "Max rows" API setting. */
+	maxRows: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -45,6 +67,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 		seed: env.CALLBOARD_SEED === '1',
 		skipBuild: env.CALLBOARD_SKIP_BUILD === '1',
 		simulate: env.CALLBOARD_SIMULATE === '1',
-		simSpeed: env.CALLBOARD_SIM_SPEED
+		simSpeed: env.CALLBOARD_SIM_SPEED,
+		statementTimeoutMs: env.CALLBOARD_STATEMENT_TIMEOUT,
+		maxRows: env.CALLBOARD_MAX_ROWS
 	};
 }

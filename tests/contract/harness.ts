@@ -5,11 +5,12 @@
 // over the same data, as a real restart would.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { startApp, type RunningApp } from '../../server/app.ts';
+import type { ApiLimits } from '../../server/context.ts';
 import type { Db } from '../../server/db/types.ts';
 import { makeKeys, type ApiKeys } from '../../server/keys.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 import { nodeClient } from '../support/node-client.ts';
-import { openTestDatabase, type Engine } from '../support/test-database.ts';
+import { openTestDatabase, type Engine, type TestDatabaseOptions } from '../support/test-database.ts';
 
 export { ENGINES, type Engine } from '../support/test-database.ts';
 export { subscribe } from '../support/subscribe.ts';
@@ -54,14 +55,22 @@ export async function closeClients(): Promise<void> {
 	}
 }
 
-export async function startTestServer(engine: Engine): Promise<TestServer> {
-	const { db, stop: stopDb } = await openTestDatabase(engine);
+export interface TestServerOptions {
+	/** The database: PGlite on disk, the Db's default deadline. */
+	database?: TestDatabaseOptions;
+	/** API limits (max rows, a deadline for every request); Supabase's defaults otherwise. */
+	limits?: Partial<ApiLimits>;
+}
+
+export async function startTestServer(engine: Engine, options: TestServerOptions = {}): Promise<TestServer> {
+	const { db, stop: stopDb } = await openTestDatabase(engine, options.database);
 	const keys = makeKeys();
+	const { limits } = options;
 	// Quiet, except for requests that crashed: those are bugs to see in the test output.
 	const log = (line: string) => {
 		if (line.startsWith('request failed')) console.error(`[server] ${line}`);
 	};
-	let app: RunningApp = await startApp({ db, keys, log, port: 0, host: '127.0.0.1' });
+	let app: RunningApp = await startApp({ db, keys, log, port: 0, host: '127.0.0.1', limits });
 	const port = app.port;
 	const url = app.url;
 
@@ -80,7 +89,7 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
 		},
 		async restart() {
 			await app.close();
-			app = await startApp({ db, keys, log, port, host: '127.0.0.1' });
+			app = await startApp({ db, keys, log, port, host: '127.0.0.1', limits });
 		},
 		async stop() {
 			await closeClients();
