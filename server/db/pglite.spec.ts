@@ -1,9 +1,10 @@
 // The PGlite adapter's worker thread: a deadline in a data folder terminates
 // the worker and a new one reopens the folder with everything committed; a
-// transaction cut there is gone; LISTEN comes back; in memory the statement
-// runs on while its caller already has 57014; waiting is bounded; the files
-// are private; a closed database says so.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+// transaction cut there is gone; LISTEN comes back; a reopen that fails is
+// answered retryably and tried again; in memory the statement runs on while
+// its caller already has 57014; waiting is bounded; the files are private; a
+// closed database says so.
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,7 +106,28 @@ describe('PGlite in a data folder', () => {
 
 	it('keeps what it committed when opened again after the kills', async () => {
 		await db.close();
-		db = await openPglite({ dataDir: folder });
+		db = await openPglite({ dataDir: folder, log: (line) => logged.push(line) });
+		const { rows } = await db.query<{ count: number }>('select count(*)::int as count from events');
+		expect(rows).toEqual([{ count: 60 }]);
+	});
+
+	it('answers the callers waiting for a reopen that fails, retryably, and reopens when it can', async () => {
+		const moved = `${folder}-moved`;
+		const slow = failure(db.query('select pg_sleep(30)', [], { timeoutMs: 1_000 }));
+		const waiting = failure(db.query('select count(*) from events'));
+		// While the statement runs, the folder goes away and a file takes its place: the reopen must fail.
+		renameSync(folder, moved);
+		writeFileSync(folder, 'not a data folder');
+		expect((await slow).code).toBe('57014');
+		const refused = await waiting;
+		expect(refused).toBeInstanceOf(DbUnavailableError);
+		expect(refused).toMatchObject({ reason: 'restarting', retryAfterS: 2 });
+		expect(logged.some((line) => /reopening the embedded database failed/.test(line))).toBe(true);
+
+		rmSync(folder);
+		renameSync(moved, folder);
+		// Calls fail fast for a moment after a failed reopen, then the next one reopens.
+		await new Promise((resolve) => setTimeout(resolve, 2_100));
 		const { rows } = await db.query<{ count: number }>('select count(*)::int as count from events');
 		expect(rows).toEqual([{ count: 60 }]);
 	});

@@ -27,6 +27,8 @@ export interface TestDatabaseOptions {
 	onDisk?: boolean;
 	/** The Db's default statement deadline (ms), as main.ts sets it; default none. */
 	statementTimeoutMs?: number;
+	/** PGlite: how long a call may wait for its turn (ms); default 10 s. */
+	waitLimitMs?: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,10 +39,10 @@ export function engineFromEnv(variable: string): Engine {
 }
 
 async function open(engine: Engine, options: TestDatabaseOptions): Promise<TestDatabase> {
-	const { statementTimeoutMs } = options;
+	const { statementTimeoutMs, waitLimitMs } = options;
 	if (engine === 'pglite') {
 		const dataDir = options.onDisk ? mkdtempSync(path.join(os.tmpdir(), 'callboard-test-db-')) : undefined;
-		const db = await openPglite({ dataDir, statementTimeoutMs });
+		const db = await openPglite({ dataDir, statementTimeoutMs, waitLimitMs });
 		return {
 			db,
 			async stop() {
