@@ -131,6 +131,8 @@ export class EngineThread {
 	#arm(): void {
 		const head = this.#queue[0];
 		if (!head || head.timeoutMs <= 0) return;
+		// setTimeout fires at once past 2^31 − 1 ms; no deadline is that long in practice.
+		const delay = Math.min(head.timeoutMs, 2 ** 31 - 1);
 		this.#watchdog = setTimeout(() => {
 			this.#watchdog = undefined;
 			if (this.#queue[0] !== head || head.abandoned) return;
@@ -141,7 +143,7 @@ export class EngineThread {
 					head.reject(err);
 				}
 			});
-		}, head.timeoutMs);
+		}, delay);
 	}
 
 	#lose(err: Error): void {

@@ -139,6 +139,19 @@ describe('PGlite in a data folder', () => {
 		expect(open).toEqual([]);
 		expect(statSync(folder).mode & 0o777).toBe(0o700);
 	});
+
+	it('closes while a statement runs past its deadline, without waiting for its end', async () => {
+		const reopening = () => logged.filter((line) => /reopening the embedded database/.test(line)).length;
+		const before = reopening();
+		const slow = failure(db.query('select pg_sleep(60)', [], { timeoutMs: 500 }));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const started = performance.now();
+		await db.close();
+		expect((await slow).code).toBe('57014');
+		expect(performance.now() - started).toBeLessThan(5_000);
+		// Stopped, not reopened: a closing database starts no new worker.
+		expect(reopening()).toBe(before);
+	});
 });
 
 describe('PGlite in memory', () => {

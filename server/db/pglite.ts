@@ -256,8 +256,13 @@ class PgliteDb implements Db {
 
 	/** Replaces `thread` once (a deadline, a crash); ignored for a thread already replaced. */
 	#replace(thread: EngineThread, why: string): void {
-		if (thread !== this.#thread || this.#closing) return;
+		if (thread !== this.#thread) return;
 		this.#thread = undefined;
+		if (this.#closing) {
+			// Closing: stop it (close() waits for this turn to end) but open nothing new.
+			void thread.terminate();
+			return;
+		}
 		// Reopen at once, not on the next call: Broadcast from Database needs its LISTEN back.
 		this.#restart(thread, why).catch(() => {});
 	}
