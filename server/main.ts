@@ -28,12 +28,13 @@ const DEMO_LOGINS = [
 ];
 
 async function main(): Promise<void> {
-	// Everything this process writes is its user's alone (the database worker
-	// thread inherits the mask); the data folder holds keys and the WAL.
-	process.umask(0o077);
 	const env = readEnv();
 	if (!env.skipBuild) await ensureBuild(root, log);
 
+	// From here on everything this process writes is its user's alone (the
+	// database worker thread inherits the mask): the data folder holds keys and
+	// the WAL. Set after the build, whose output is the public app.
+	process.umask(0o077);
 	// A folder an older version created world-readable is tightened before anything opens it.
 	const tightened = await makeTreePrivate(env.dataDir);
 	if (tightened > 0) log(`made ${tightened} file(s) and folder(s) in ${env.dataDir} private to this user`);
