@@ -11,16 +11,16 @@
 // request, and statement_timeout's timer cannot fire while the WASM call
 // runs), so a statement past its deadline is answered with 57014 here and:
 //   - with a data folder, the worker is terminated and a new one reopens the
-//     folder (PostgreSQL's crash recovery: committed work survives, the cut
-//     transaction is gone); LISTENs are re-established; callers waiting for
-//     their turn run on the new worker, each under its own deadline;
+//     folder (engine-supervisor.ts; PostgreSQL's crash recovery: committed
+//     work survives, the cut transaction is gone); LISTENs are re-established;
+//     callers waiting for their turn run on the new worker, each under its
+//     own deadline;
 //   - in memory, terminating would lose the whole database, so the statement
 //     runs to its end in the worker while later callers wait their turn
 //     (bounded by the lane's wait limit); this thread stays responsive.
-import { DbUnavailableError, statementTimeoutError, transactionAbortedError } from './errors.ts';
-import { formatDuration } from './duration.ts';
-import { EngineThread, type EngineEvents, type Reply } from './engine-thread.ts';
-import { pgliteAssets } from './pglite-assets.ts';
+import { EngineSupervisor } from './engine-supervisor.ts';
+import type { EngineThread, Reply } from './engine-thread.ts';
+import { DbUnavailableError, transactionAbortedError } from './errors.ts';
 import type { BeginStatement, WorkerCall } from './pglite-protocol.ts';
 import { makeTreePrivate } from './private-files.ts';
 import { SingleLane } from './single-lane.ts';
@@ -45,8 +45,6 @@ export interface PgliteOptions {
 
 /** PostgREST's db-pool-acquisition-timeout default: how long a request may wait for the connection. */
 const DEFAULT_WAIT_LIMIT_MS = 10_000;
-/** After a failed reopen, calls fail fast for this long instead of retrying at once. */
-const REOPEN_BACKOFF_MS = 2_000;
 
 interface Answer<T> {
 	resolve: (value: T) => void;
@@ -66,43 +64,25 @@ class PgliteDb implements Db {
 	readonly #lane: SingleLane;
 	readonly #log: (line: string) => void;
 	readonly #listeners = new Map<string, Set<(payload: string) => void>>();
-	#thread: EngineThread | undefined;
-	#starting: Promise<EngineThread> | undefined;
-	#failedAt = 0;
+	readonly #engines: EngineSupervisor;
 	#closing: Promise<void> | undefined;
-	readonly #events: EngineEvents = {
-		onNotify: (channel, payload) => {
-			for (const listener of this.#listeners.get(channel) ?? []) {
-				try {
-					listener(payload);
-				} catch (err) {
-					this.#log(`database: a listener of ${channel} failed: ${err instanceof Error ? err.message : String(err)}`);
-				}
-			}
-		},
-		onDeadline: (thread, request) => {
-			request.abandon(statementTimeoutError());
-			if (this.#dataDir === undefined) {
-				this.#log(
-					`database: a statement ran past its ${formatDuration(request.timeoutMs)} deadline; an in-memory database cannot be restarted, so it runs to its end while later calls wait`
-				);
-				return;
-			}
-			this.#replace(thread, `a statement ran past its ${formatDuration(request.timeoutMs)} deadline`);
-		},
-		onLost: (thread, err) => this.#replace(thread, `the database worker failed (${err.message})`)
-	};
 
 	constructor(options: PgliteOptions) {
 		this.#dataDir = options.dataDir;
 		this.statementTimeoutMs = options.statementTimeoutMs ?? NO_DEADLINE;
 		this.#lane = new SingleLane(options.waitLimitMs ?? DEFAULT_WAIT_LIMIT_MS);
 		this.#log = options.log ?? (() => {});
+		this.#engines = new EngineSupervisor({
+			dataDir: options.dataDir,
+			channels: () => [...this.#listeners.keys()],
+			onNotify: (channel, payload) => this.#notify(channel, payload),
+			log: this.#log
+		});
 	}
 
 	async open(): Promise<void> {
 		if (this.#dataDir !== undefined) await makeTreePrivate(this.#dataDir);
-		this.#thread = await this.#spawn();
+		await this.#engines.start();
 	}
 
 	query<T extends object = Record<string, unknown>>(
@@ -183,18 +163,22 @@ class PgliteDb implements Db {
 	}
 
 	close(): Promise<void> {
-		this.#closing ??= this.#lane.run(async () => {
-			const thread = this.#thread ?? (await this.#starting?.catch(() => undefined));
-			this.#thread = undefined;
-			if (!thread || thread.lost) return;
-			try {
-				// A clean shutdown: PGlite checkpoints, so the next open needs no recovery.
-				await thread.send({ op: 'close' }, NO_DEADLINE);
-			} finally {
-				await thread.terminate();
-			}
-		}, NO_DEADLINE);
+		if (!this.#closing) {
+			// At once, not when the close gets its turn: a statement cut meanwhile must not reopen anything.
+			this.#engines.stopRestarting();
+			this.#closing = this.#lane.run(() => this.#engines.shutdown(), NO_DEADLINE);
+		}
 		return this.#closing;
+	}
+
+	#notify(channel: string, payload: string): void {
+		for (const listener of this.#listeners.get(channel) ?? []) {
+			try {
+				listener(payload);
+			} catch (err) {
+				this.#log(`database: a listener of ${channel} failed: ${err instanceof Error ? err.message : String(err)}`);
+			}
+		}
 	}
 
 	#refuseWhenClosing(): void {
@@ -218,84 +202,12 @@ class PgliteDb implements Db {
 		return new Promise<T>((resolve, reject) => {
 			this.#lane
 				.run(async () => {
-					const thread = await this.#engine();
+					const thread = await this.#engines.engine();
 					await work(thread, { resolve, reject });
 					await thread.whenIdle();
 				})
 				.catch(reject);
 		});
-	}
-
-	async #spawn(): Promise<EngineThread> {
-		const assets = await pgliteAssets();
-		const thread = new EngineThread(
-			{ dataDir: this.#dataDir, channels: [...this.#listeners.keys()], assets },
-			this.#events
-		);
-		try {
-			await thread.ready;
-		} catch (err) {
-			await thread.terminate();
-			throw err;
-		}
-		return thread;
-	}
-
-	/** The running engine; after a stop or a failed reopen, the one being (re)started. */
-	#engine(): Promise<EngineThread> {
-		if (this.#thread && !this.#thread.lost) return Promise.resolve(this.#thread);
-		if (this.#starting) return this.#starting;
-		const since = Date.now() - this.#failedAt;
-		if (since < REOPEN_BACKOFF_MS) {
-			return Promise.reject(
-				new DbUnavailableError('restarting', 'the embedded database could not be reopened; retrying soon', 2)
-			);
-		}
-		return this.#restart(undefined, 'the last reopen failed');
-	}
-
-	/** Replaces `thread` once (a deadline, a crash); ignored for a thread already replaced. */
-	#replace(thread: EngineThread, why: string): void {
-		if (thread !== this.#thread) return;
-		this.#thread = undefined;
-		if (this.#closing) {
-			// Closing: stop it (close() waits for this turn to end) but open nothing new.
-			void thread.terminate();
-			return;
-		}
-		// Reopen at once, not on the next call: Broadcast from Database needs its LISTEN back.
-		this.#restart(thread, why).catch(() => {});
-	}
-
-	#restart(old: EngineThread | undefined, why: string): Promise<EngineThread> {
-		const started = performance.now();
-		this.#log(`database: ${why}; reopening the embedded database`);
-		const starting = (async () => {
-			await old?.terminate();
-			return this.#spawn();
-		})().then(
-			(thread) => {
-				this.#thread = thread;
-				this.#log(`database: embedded database reopened in ${Math.round(performance.now() - started)} ms`);
-				return thread;
-			},
-			(err: unknown) => {
-				this.#failedAt = Date.now();
-				const reason = err instanceof Error ? err.message : String(err);
-				this.#log(`database: reopening the embedded database failed: ${reason}`);
-				throw new DbUnavailableError('restarting', `the embedded database could not be reopened: ${reason}`, 2);
-			}
-		);
-		this.#starting = starting;
-		starting.then(
-			() => this.#settled(starting),
-			() => this.#settled(starting)
-		);
-		return starting;
-	}
-
-	#settled(starting: Promise<EngineThread>): void {
-		if (this.#starting === starting) this.#starting = undefined;
 	}
 }
 
