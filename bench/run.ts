@@ -2,13 +2,14 @@
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
 //   npm run bench -- --quick          shorter runs, for a smoke test
-//   npm run bench -- --only ingest    one group (api, ingest)
+//   npm run bench -- --only ingest    one group (api, ingest, wall, slow)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './ingest.ts';
 import { benchServerApi } from './server-api.ts';
+import { benchSlowQuery } from './slow-query.ts';
 import { benchWall } from './wall.ts';
 import { printTable, type Row } from './support/stats.ts';
 
@@ -20,7 +21,8 @@ const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
 const groups: Record<string, () => Promise<Row[]>> = {
 	api: () => benchServerApi({ holdSeconds: quick ? 10 : 60 }),
 	ingest: () => benchIngest({ quick }),
-	wall: () => benchWall({ quick })
+	wall: () => benchWall({ quick }),
+	slow: () => benchSlowQuery({ quick })
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 

@@ -14,7 +14,7 @@ import { sendJson } from './http/respond.ts';
 import { createRestApi } from './rest/api.ts';
 import { createRealtimeServer } from './realtime/server.ts';
 
-export interface AppOptions extends Pick<ServerContext, 'db' | 'keys' | 'log'> {
+export interface AppOptions extends Pick<ServerContext, 'db' | 'keys' | 'log' | 'limits'> {
 	port: number;
 	host: string;
 	/** Folder of the built SPA; omit to serve the API only. */
@@ -53,7 +53,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 		keys: options.keys,
 		log: options.log,
 		publicUrl: () => options.publicUrl ?? listening,
-		clientAddress: clientAddressResolver(options.trustedProxies)
+		clientAddress: clientAddressResolver(options.trustedProxies),
+		limits: options.limits
 	};
 	const auth = createAuthApi(ctx);
 	const rest = createRestApi(ctx);

@@ -5,6 +5,25 @@ import type { Db } from './db/types.ts';
 import type { ClientAddress } from './http/client-address.ts';
 import type { ApiKeys } from './keys.ts';
 
+/** Limits of the API, as Supabase's API settings name them. */
+export interface ApiLimits {
+	/** Most rows a REST read returns (PostgREST's db-max-rows; Supabase's "Max rows", 1,000). */
+	maxRows: number;
+	/**
+	 * Deadline of every statement an API request runs (ms), replacing the
+	 * per-role statement_timeout settings; undefined keeps them (Supabase's way).
+	 */
+	statementTimeoutMs: number | undefined;
+}
+
+export const DEFAULT_API_LIMITS: ApiLimits = { maxRows: 1000, statementTimeoutMs: undefined };
+
+/**
+ * The deadline of database work with no role setting of its own (auth,
+ * realtime, service_role requests): Supabase's authenticator role's 8 s.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 8_000;
+
 export interface ServerContext {
 	db: Db;
 	keys: ApiKeys;
@@ -13,6 +32,8 @@ export interface ServerContext {
 	publicUrl: () => string;
 	/** The client's address for limits and session records (see http/client-address.ts). */
 	clientAddress: ClientAddress;
+	/** Supabase's defaults where omitted. */
+	limits?: Partial<ApiLimits>;
 }
 
 /** Handles one HTTP request whose path starts with the module's prefix (e.g. /auth/v1). */

@@ -14,7 +14,9 @@ describe('readEnv', () => {
 			simulate: true,
 			simSpeed: 1,
 			publicUrl: undefined,
-			trustedProxies: []
+			trustedProxies: [],
+			statementTimeoutMs: undefined,
+			maxRows: 1000
 		});
 	});
 
@@ -27,7 +29,9 @@ describe('readEnv', () => {
 			CALLBOARD_SIMULATE: '0',
 			CALLBOARD_SIM_SPEED: '60',
 			PUBLIC_URL: 'https://callboard.example.com/',
-			CALLBOARD_TRUSTED_PROXIES: '127.0.0.1,::1'
+			CALLBOARD_TRUSTED_PROXIES: '127.0.0.1,::1',
+			CALLBOARD_STATEMENT_TIMEOUT: '1500ms',
+			CALLBOARD_MAX_ROWS: '250'
 		});
 		expect(env).toMatchObject({
 			port: 4173,
@@ -37,8 +41,25 @@ describe('readEnv', () => {
 			simulate: false,
 			simSpeed: 60,
 			publicUrl: 'https://callboard.example.com',
-			trustedProxies: ['127.0.0.1', '::1']
+			trustedProxies: ['127.0.0.1', '::1'],
+			statementTimeoutMs: 1500,
+			maxRows: 250
 		});
+	});
+
+	it('reads deadlines the way PostgreSQL spells statement_timeout', () => {
+		const deadline = (value: string) => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: value }).statementTimeoutMs;
+		expect(deadline('8s')).toBe(8000);
+		expect(deadline('2min')).toBe(120_000);
+		expect(deadline('250')).toBe(250);
+	});
+
+	it('refuses a deadline of zero or nonsense, and a row cap below one', () => {
+		expect(() => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: '0' })).toThrow(
+			/CALLBOARD_STATEMENT_TIMEOUT: must be a duration above zero/
+		);
+		expect(() => readEnv({ CALLBOARD_STATEMENT_TIMEOUT: 'soon' })).toThrow(/CALLBOARD_STATEMENT_TIMEOUT/);
+		expect(() => readEnv({ CALLBOARD_MAX_ROWS: '0' })).toThrow(/CALLBOARD_MAX_ROWS/);
 	});
 
 	it('names every bad variable in one message', () => {

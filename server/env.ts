@@ -15,6 +15,19 @@ const parsedBy = <T>(parse: (value: string) => T) =>
 			return z.NEVER;
 		}
 	});
+import { parseDuration } from './db/duration.ts';
+
+const ONE_DAY_MS = 86_400_000;
+
+/** A PostgreSQL-style duration ('8s', '500ms', '2min') in ms, above zero: every request needs a deadline. */
+const Deadline = z.string().transform((text, ctx) => {
+	const ms = parseDuration(text);
+	if (ms === undefined || ms <= 0 || ms > ONE_DAY_MS) {
+		ctx.addIssue({ code: 'custom', message: 'must be a duration above zero, like 8s, 500ms or 2min' });
+		return z.NEVER;
+	}
+	return ms;
+});
 
 const EnvSchema = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -29,7 +42,9 @@ const EnvSchema = z.object({
 	CALLBOARD_SIMULATE: z.enum(['0', '1']).default('1'),
 	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
 	PUBLIC_URL: parsedBy(parsePublicUrl).optional(),
-	CALLBOARD_TRUSTED_PROXIES: parsedBy(parseTrustedProxies).default([])
+	CALLBOARD_TRUSTED_PROXIES: parsedBy(parseTrustedProxies).default([]),
+	CALLBOARD_STATEMENT_TIMEOUT: Deadline.optional(),
+	CALLBOARD_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(1000)
 });
 
 export interface ServerEnv {
@@ -47,6 +62,13 @@ export interface ServerEnv {
 	publicUrl: string | undefined;
 	/** Reverse proxies whose X-Forwarded-For is believed (rate limits count the client behind them). */
 	trustedProxies: string[];
+	/**
+	 * Deadline of every database statement an API request runs (ms); undefined:
+	 * Supabase's per-role defaults (anon 3 s, authenticated and the rest 8 s).
+	 */
+	statementTimeoutMs: number | undefined;
+	/** Most rows a REST read returns, like Supabase's "Max rows" API setting. */
+	maxRows: number;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -66,6 +88,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 		simulate: env.CALLBOARD_SIMULATE === '1',
 		simSpeed: env.CALLBOARD_SIM_SPEED,
 		publicUrl: env.PUBLIC_URL,
-		trustedProxies: env.CALLBOARD_TRUSTED_PROXIES
+		trustedProxies: env.CALLBOARD_TRUSTED_PROXIES,
+		statementTimeoutMs: env.CALLBOARD_STATEMENT_TIMEOUT,
+		maxRows: env.CALLBOARD_MAX_ROWS
 	};
 }

@@ -6,9 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from './app.ts';
 import { ensureBuild } from './build.ts';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './context.ts';
+import { formatDuration } from './db/duration.ts';
 import { startSimulator, type SimulatorHandle } from './feeders/simulator.ts';
 import { openDb } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
+import { makeTreePrivate } from './db/private-files.ts';
 import { readEnv } from './env.ts';
 import { loadOrCreateKeys } from './keys.ts';
 
@@ -28,13 +31,28 @@ async function main(): Promise<void> {
 	const env = readEnv();
 	if (!env.skipBuild) await ensureBuild(root, log);
 
+	// From here on everything this process writes is its user's alone (the
+	// database worker thread inherits the mask): the data folder holds keys and
+	// the WAL. Set after the build, whose output is the public app.
+	process.umask(0o077);
+	// A folder an older version created world-readable is tightened before anything opens it.
+	const tightened = await makeTreePrivate(env.dataDir);
+	if (tightened > 0) log(`made ${tightened} file(s) and folder(s) in ${env.dataDir} private to this user`);
 	const keys = await loadOrCreateKeys(env.dataDir);
+	const engine = { statementTimeoutMs: env.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, log };
 	const db = await openDb(
-		env.databaseUrl ? { databaseUrl: env.databaseUrl } : { dataDir: path.join(env.dataDir, 'pgdata') }
+		env.databaseUrl
+			? { databaseUrl: env.databaseUrl, ...engine }
+			: { dataDir: path.join(env.dataDir, 'pgdata'), ...engine }
 	);
 	const migrated = await migrate(db, { root, seed: env.seed });
 	log(
 		`database ready (${db.engine}); applied ${migrated.applied.length} file(s), ${migrated.skipped.length} already applied`
+	);
+	log(
+		env.statementTimeoutMs === undefined
+			? 'request deadlines: per role, as on Supabase (anon 3 s, authenticated and others 8 s)'
+			: `request deadlines: ${formatDuration(env.statementTimeoutMs)} for every request (CALLBOARD_STATEMENT_TIMEOUT)`
 	);
 
 	const app = await startApp({
@@ -45,7 +63,8 @@ async function main(): Promise<void> {
 		host: env.host,
 		buildDir: path.join(root, 'build'),
 		publicUrl: env.publicUrl,
-		trustedProxies: env.trustedProxies
+		trustedProxies: env.trustedProxies,
+		limits: { maxRows: env.maxRows, statementTimeoutMs: env.statementTimeoutMs }
 	});
 	log(`Callboard is running at ${app.url}/${env.publicUrl ? ` (public URL ${env.publicUrl}/)` : ''}`);
 	if (env.seed) log(`demo logins (password "callboard"): ${DEMO_LOGINS.join(', ')}`);

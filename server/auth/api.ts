@@ -5,9 +5,10 @@
 // a call center's administrator creates the accounts. Routing and error
 // answers live here; the work is in the files each route names.
 import type { ApiHandler, ServerContext } from '../context.ts';
+import { DbUnavailableError, isDatabaseOutage } from '../db/errors.ts';
 import { sendJson } from '../http/respond.ts';
 import { adminRoute } from './admin-users.ts';
-import { AuthApiError, authError, badRequest, sendAuthError, unexpectedFailure } from './errors.ts';
+import { AuthApiError, authError, badRequest, requestTimeout, sendAuthError, unexpectedFailure } from './errors.ts';
 import { checkApiKey, GatewayRefusal } from './gateway.ts';
 import { LoginLimiter, type LoginLimits } from './login-limiter.ts';
 import { passwordGrant } from './password-grant.ts';
@@ -112,6 +113,10 @@ export function createAuthApi(ctx: ServerContext, options: AuthApiOptions = {}):
 			}
 			if (err instanceof AuthApiError) {
 				sendAuthError(req, res, err);
+				return;
+			}
+			if (isDatabaseOutage(err)) {
+				sendAuthError(req, res, requestTimeout(err instanceof DbUnavailableError ? err.retryAfterS : 1));
 				return;
 			}
 			ctx.log(

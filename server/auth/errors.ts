@@ -31,6 +31,17 @@ export const forbidden = (errorCode: string, message: string) => authError(403, 
 export const unexpectedFailure = () =>
 	authError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');
 
+/**
+ * GoTrue's answer when a request runs out of time (its timeout middleware):
+ * here, when the database passed a deadline or could not take the request.
+ * auth-js treats 504 as retryable.
+ */
+export function requestTimeout(retryAfterS: number): AuthApiError {
+	const error = authError(504, 'request_timeout', 'Processing this request timed out, please retry after a moment.');
+	error.headers['retry-after'] = String(retryAfterS);
+	return error;
+}
+
 /** The closest API version GoTrue knows for the header value; undefined means the initial one. */
 export function requestApiVersion(req: IncomingMessage): string | undefined {
 	const raw = req.headers[API_VERSION_HEADER];

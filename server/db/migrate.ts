@@ -6,10 +6,13 @@
 // was applied is an error (silently ignoring the edit would leave databases
 // that differ from the files). Platform files are written to be re-runnable,
 // so a changed one is applied again instead.
+//
+// Migrations have no deadline: the Db may give API calls one, but a schema
+// change or a seed on a big database may take as long as it takes.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from './types.ts';
+import { NO_DEADLINE, type Db } from './types.ts';
 
 export type FileKind = 'platform' | 'migration' | 'seed';
 
@@ -80,10 +83,13 @@ function describeError(file: string, sql: string, err: unknown): Error {
 }
 
 export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateResult> {
-	await db.exec(BOOKKEEPING);
+	const unbounded = { timeoutMs: NO_DEADLINE };
+	await db.exec(BOOKKEEPING, unbounded);
 	const done = new Map<string, string>();
 	const { rows } = await db.query<{ kind: string; name: string; checksum: string }>(
-		'select kind, name, checksum from callboard_meta.applied'
+		'select kind, name, checksum from callboard_meta.applied',
+		[],
+		unbounded
 	);
 	for (const row of rows) done.set(`${row.kind}/${row.name}`, row.checksum);
 
@@ -110,7 +116,7 @@ export async function migrate(db: Db, options: MigrateOptions): Promise<MigrateR
 					on conflict (kind, name) do update set checksum = excluded.checksum, applied_at = now()`,
 					[planned.kind, planned.name, checksum]
 				);
-			});
+			}, unbounded);
 		} catch (err) {
 			throw describeError(planned.file, sql, err);
 		}

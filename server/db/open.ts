@@ -3,9 +3,16 @@ import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
-export type OpenOptions = { databaseUrl: string } | { dataDir?: string };
+export interface EngineOptions {
+	/** Deadline of every statement that does not choose its own (ms). */
+	statementTimeoutMs?: number;
+	log?: (line: string) => void;
+}
+
+export type OpenOptions = ({ databaseUrl: string } | { dataDir?: string }) & EngineOptions;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-	if ('databaseUrl' in options) return openPostgres(options.databaseUrl);
-	return openPglite({ dataDir: options.dataDir });
+	const { statementTimeoutMs, log } = options;
+	if ('databaseUrl' in options) return openPostgres(options.databaseUrl, { statementTimeoutMs });
+	return openPglite({ dataDir: options.dataDir, statementTimeoutMs, log });
 }

@@ -4,6 +4,7 @@
 // re-authorization, token expiry, leave, and shutdown with a system message.
 import { randomUUID } from 'node:crypto';
 import type { JwtClaims } from '../auth/jwt.ts';
+import { isDatabaseOutage } from '../db/errors.ts';
 import { authorizeRead, authorizeWrite, type Extension, type Policies } from './authorize.ts';
 import { topicKey, type OutboundBroadcast, type Subscriber } from './channels.ts';
 import { errorText, RateWindow, type Hub } from './hub.ts';
@@ -41,9 +42,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A Postgres error (SQLSTATE code) rather than a lost connection. */
+/** The database answered with an error (a policy refused); not an outage such as a passed deadline. */
 export function isPostgresError(err: unknown): boolean {
 	const code = isObject(err) || err instanceof Error ? (err as { code?: unknown }).code : undefined;
-	return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+	return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !isDatabaseOutage(err);
 }
 
 export function readExtensions(presenceEnabled: boolean): Extension[] {

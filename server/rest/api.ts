@@ -1,10 +1,12 @@
 // /rest/v1: the PostgREST subset supabase-js uses — tables and views of
 // schema public, and functions under /rpc. Routing and error answers live
 // here; the work is in table.ts and rpc.ts.
-import type { ApiHandler, ServerContext } from '../context.ts';
+import { DEFAULT_API_LIMITS, type ApiHandler, type ServerContext } from '../context.ts';
+import { DbUnavailableError } from '../db/errors.ts';
 import { authenticate, type RequestAuth } from './auth-role.ts';
 import { createCatalogCache } from './catalog.ts';
-import { fromPgError, isPgError, pgrstError, RestError } from './errors.ts';
+import { createDeadlines } from './deadlines.ts';
+import { fromPgError, fromUnavailable, isPgError, pgrstError, RestError } from './errors.ts';
 import { checkProfile, negotiateAccept, parsePrefer } from './negotiate.ts';
 import { sendError } from './reply.ts';
 import type { RestRequest } from './request.ts';
@@ -27,6 +29,8 @@ function segments(pathname: string): string[] | undefined {
 
 export function createRestApi(ctx: ServerContext): ApiHandler {
 	const catalog = createCatalogCache(ctx.db);
+	const limits = { ...DEFAULT_API_LIMITS, ...ctx.limits };
+	const deadlines = createDeadlines(ctx.db, limits.statementTimeoutMs);
 	return async (req, res, url) => {
 		let auth: RequestAuth | undefined;
 		try {
@@ -41,7 +45,9 @@ export function createRestApi(ctx: ServerContext): ApiHandler {
 				method: req.method ?? 'GET',
 				auth,
 				prefs: parsePrefer(req.headers.prefer),
-				rep: negotiateAccept(req.headers.accept)
+				rep: negotiateAccept(req.headers.accept),
+				deadlineMs: await deadlines.forRole(auth.role),
+				maxRows: limits.maxRows
 			};
 			const path = segments(url.pathname);
 			if (path?.length === 1 && path[0] !== undefined && path[0] !== 'rpc') return await handleTable(r, path[0]);
@@ -50,6 +56,7 @@ export function createRestApi(ctx: ServerContext): ApiHandler {
 			throw pgrstError(404, 'PGRST125', 'Invalid path specified in request URL');
 		} catch (err) {
 			if (err instanceof RestError) return sendError(req, res, err);
+			if (err instanceof DbUnavailableError) return sendError(req, res, fromUnavailable(err));
 			if (isPgError(err)) return sendError(req, res, fromPgError(err, auth !== undefined && auth.role !== 'anon'));
 			ctx.log(
 				`rest: ${req.method ?? ''} ${url.pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`

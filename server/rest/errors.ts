@@ -1,6 +1,7 @@
 // PostgREST-shaped errors: `{code, message, details, hint}` with the HTTP
 // status PostgREST gives each SQLSTATE (docs: references/errors, "HTTP Status
 // Codes"), so supabase-js callers branch on the same codes as on Supabase.
+import type { DbUnavailableError } from '../db/errors.ts';
 
 export interface PgrstBody {
 	code: string;
@@ -100,5 +101,27 @@ export function fromPgError(err: PgLikeError, authed: boolean): RestError {
 		status,
 		{ code: err.code, message: err.message, details: text(err.detail), hint: text(err.hint) },
 		headers
+	);
+}
+
+/**
+ * The request never reached the database (nothing ran, so a retry is safe):
+ * PostgREST's answers when its pool cannot give a connection in time
+ * (PGRST003, 504) or the connection is being re-established (PGRST001, 503),
+ * with Retry-After so clients know when to come back.
+ */
+export function fromUnavailable(err: DbUnavailableError): RestError {
+	const retryAfter = { 'retry-after': String(err.retryAfterS) };
+	if (err.reason === 'busy') {
+		return new RestError(
+			504,
+			{ code: 'PGRST003', message: 'Timed out acquiring connection from connection pool.', details: null, hint: null },
+			retryAfter
+		);
+	}
+	return new RestError(
+		503,
+		{ code: 'PGRST001', message: 'Database client error. Retrying the connection.', details: err.message, hint: null },
+		retryAfter
 	);
 }

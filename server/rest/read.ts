@@ -2,6 +2,8 @@
 // function) with PostgREST's headers: Content-Range `first-last/total`,
 // 206 for a part of a counted result, 416 for an offset past the end,
 // and PGRST116 when a single object was asked for but not exactly one row came.
+// No read returns more than `maxRows` rows (PostgREST's db-max-rows: the
+// range is cut to offset … offset + maxRows − 1; a count still counts all).
 import type { Queryable } from '../db/types.ts';
 import { buildRead, type ReadQuery, type ReadRow, type Shape } from './build-read.ts';
 import type { ColumnSource } from './build-where.ts';
@@ -25,6 +27,11 @@ export function count(value: string | number | null): number | undefined {
 	return value === null ? undefined : Number(value);
 }
 
+/** The requested range cut to the row cap, as PostgREST's restrictRange does. */
+export function capLimit(limit: number | undefined, maxRows: number): number {
+	return Math.min(limit ?? maxRows, maxRows);
+}
+
 export async function answerRead(
 	r: RestRequest,
 	from: string,
@@ -34,7 +41,8 @@ export async function answerRead(
 	options: { readOnly: boolean; shape: Shape }
 ): Promise<void> {
 	const { readOnly, shape } = options;
-	const sql = buildRead(from, source, query, { ...shape, count: r.prefs.count }, params);
+	const capped = { ...query, limit: capLimit(query.limit, r.maxRows) };
+	const sql = buildRead(from, source, capped, { ...shape, count: r.prefs.count }, params);
 	const run = (tx: Queryable) => tx.query<ReadRow>(sql, params.values);
 	const row = (await runAs(r.ctx.db, r.auth, runOptions(r, readOnly), run)).rows[0];
 	if (!row) throw new Error('read statement returned no row');

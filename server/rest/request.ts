@@ -16,10 +16,14 @@ export interface RestRequest {
 	auth: RequestAuth;
 	prefs: Preferences;
 	rep: Representation;
+	/** The deadline of this request's statements (ms), from its role (deadlines.ts). */
+	deadlineMs: number;
+	/** Most rows a read returns (db-max-rows). */
+	maxRows: number;
 }
 
 export function runOptions(r: RestRequest, readOnly: boolean): RunOptions {
-	return { readOnly, rollback: r.prefs.rollback, method: r.method, path: r.url.pathname };
+	return { readOnly, rollback: r.prefs.rollback, method: r.method, path: r.url.pathname, timeoutMs: r.deadlineMs };
 }
 
 /** Preference-Applied lists the preferences that were honoured. */

@@ -9,7 +9,7 @@ import type { Routine } from './catalog.ts';
 import { closestName } from './closest-name.ts';
 import { pgrstError } from './errors.ts';
 import { parseQuery } from './query.ts';
-import { answerRead } from './read.ts';
+import { answerRead, capLimit } from './read.ts';
 import { sendText } from './reply.ts';
 import { appliedHeader, runOptions, type RestRequest } from './request.ts';
 import { runAs } from './run.ts';
@@ -79,11 +79,13 @@ export async function handleRpc(r: RestRequest, name: string): Promise<void> {
 		const source = { name: choice.routine.name, columns: returns.columns };
 		return answerRead(r, `${call} as pgrst_call`, source, query, params, { readOnly, shape });
 	}
+	// A set of scalars is capped at max rows like every other read.
+	const range = `limit ${capLimit(query.limit, r.maxRows)}${query.offset > 0 ? ` offset ${Math.trunc(query.offset)}` : ''}`;
 	const sql =
 		returns.kind === 'void'
 			? `select ${call}`
 			: returns.set
-				? `select coalesce(json_agg(pgrst_s.v), '[]')::text as pgrst_body from (select ${call} as v) as pgrst_s`
+				? `select coalesce(json_agg(pgrst_s.v), '[]')::text as pgrst_body from (select ${call} as v ${range}) as pgrst_s`
 				: `select coalesce(to_json(${call})::text, 'null') as pgrst_body`;
 	const result = await runAs(r.ctx.db, r.auth, runOptions(r, readOnly), (tx) =>
 		tx.query<{ pgrst_body?: string }>(sql, params.values)

@@ -5,11 +5,12 @@
 // over the same data, as a real restart would.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { startApp, type AppOptions, type RunningApp } from '../../server/app.ts';
+import type { ApiLimits } from '../../server/context.ts';
 import type { Db } from '../../server/db/types.ts';
 import { makeKeys, type ApiKeys } from '../../server/keys.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 import { nodeClient } from '../support/node-client.ts';
-import { openTestDatabase, type Engine } from '../support/test-database.ts';
+import { openTestDatabase, type Engine, type TestDatabaseOptions } from '../support/test-database.ts';
 
 export { ENGINES, type Engine } from '../support/test-database.ts';
 export { subscribe } from '../support/subscribe.ts';
@@ -55,16 +56,23 @@ export async function closeClients(): Promise<void> {
 }
 
 /** What a suite may set on the app it starts (the settings main.ts reads from the environment). */
-export type TestServerOptions = Pick<AppOptions, 'publicUrl' | 'trustedProxies'>;
+export interface TestServerOptions extends Pick<AppOptions, 'publicUrl' | 'trustedProxies'> {
+	/** The database: PGlite on disk, the Db's default deadline. */
+	database?: TestDatabaseOptions;
+	/** API limits (max rows, a deadline for every request); Supabase's defaults otherwise. */
+	limits?: Partial<ApiLimits>;
+}
 
 export async function startTestServer(engine: Engine, options: TestServerOptions = {}): Promise<TestServer> {
-	const { db, stop: stopDb } = await openTestDatabase(engine);
+	const { db, stop: stopDb } = await openTestDatabase(engine, options.database);
 	const keys = makeKeys();
+	const { limits, publicUrl, trustedProxies } = options;
+	const appOptions = { publicUrl, trustedProxies };
 	// Quiet, except for requests that crashed: those are bugs to see in the test output.
 	const log = (line: string) => {
 		if (line.startsWith('request failed')) console.error(`[server] ${line}`);
 	};
-	let app: RunningApp = await startApp({ ...options, db, keys, log, port: 0, host: '127.0.0.1' });
+	let app: RunningApp = await startApp({ ...appOptions, db, keys, log, port: 0, host: '127.0.0.1', limits });
 	const port = app.port;
 	const url = app.url;
 
@@ -83,7 +91,7 @@ export async function startTestServer(engine: Engine, options: TestServerOptions
 		},
 		async restart() {
 			await app.close();
-			app = await startApp({ ...options, db, keys, log, port, host: '127.0.0.1' });
+			app = await startApp({ ...appOptions, db, keys, log, port, host: '127.0.0.1', limits });
 		},
 		async stop() {
 			await closeClients();

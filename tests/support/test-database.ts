@@ -1,6 +1,10 @@
 // A fresh database for a test, migrated and seeded with the demo data:
-// in-memory PGlite, or a throwaway PostgreSQL 15 (./postgres15.ts) reached
-// through postgres.js, the two engines the single box runs on.
+// PGlite (in memory, or in a temporary folder when a test needs what only a
+// folder survives: a deadline restart), or a throwaway PostgreSQL 15
+// (./postgres15.ts) reached through postgres.js, the two engines the single
+// box runs on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../../server/db/migrate.ts';
@@ -14,8 +18,17 @@ export const ENGINES: Engine[] = ['pglite', 'postgres'];
 
 export interface TestDatabase {
 	db: Db;
-	/** Closes the database (and stops PostgreSQL 15). */
+	/** Closes the database (and stops PostgreSQL 15, or removes PGlite's folder). */
 	stop: () => Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+	/** PGlite in a temporary folder instead of memory (a deadline then restarts it, as in production). */
+	onDisk?: boolean;
+	/** The Db's default statement deadline (ms), as main.ts sets it; default none. */
+	statementTimeoutMs?: number;
+	/** PGlite: how long a call may wait for its turn (ms); default 10 s. */
+	waitLimitMs?: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,13 +38,21 @@ export function engineFromEnv(variable: string): Engine {
 	return process.env[variable] === 'postgres' ? 'postgres' : 'pglite';
 }
 
-async function open(engine: Engine): Promise<TestDatabase> {
+async function open(engine: Engine, options: TestDatabaseOptions): Promise<TestDatabase> {
+	const { statementTimeoutMs, waitLimitMs } = options;
 	if (engine === 'pglite') {
-		const db = await openPglite();
-		return { db, stop: () => db.close() };
+		const dataDir = options.onDisk ? mkdtempSync(path.join(os.tmpdir(), 'callboard-test-db-')) : undefined;
+		const db = await openPglite({ dataDir, statementTimeoutMs, waitLimitMs });
+		return {
+			db,
+			async stop() {
+				await db.close();
+				if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+			}
+		};
 	}
 	const pg = await startPostgres15();
-	const db = openPostgres(pg.url);
+	const db = openPostgres(pg.url, { statementTimeoutMs });
 	return {
 		db,
 		async stop() {
@@ -41,8 +62,11 @@ async function open(engine: Engine): Promise<TestDatabase> {
 	};
 }
 
-export async function openTestDatabase(engine: Engine = 'pglite'): Promise<TestDatabase> {
-	const opened = await open(engine);
+export async function openTestDatabase(
+	engine: Engine = 'pglite',
+	options: TestDatabaseOptions = {}
+): Promise<TestDatabase> {
+	const opened = await open(engine, options);
 	try {
 		await migrate(opened.db, { root, seed: true });
 	} catch (err) {
