@@ -8,9 +8,9 @@ export interface AllowedDifference {
 	reason: string;
 }
 
-const ROLE_SETTINGS =
-	'role settings act only on a session that logs in as the role; the single box logs in as the owner and ' +
-	'switches role per request, so it enforces its own request deadline instead of these';
+const AUTHENTICATOR_SETTINGS =
+	'the shim gives authenticator the same statement_timeout as Supabase, but not lock_timeout or the pg-safeupdate ' +
+	'preload: those act only on a session that logs in as authenticator, which the single box never opens';
 
 const GOTRUE_EMPTY_STRINGS =
 	"the single-box auth server inserts users without this column and, like GoTrue, reads it as a string, so it must be ''; " +
@@ -26,9 +26,7 @@ const NOTIFY_FAN_OUT =
 	'only after commit all the same';
 
 export const SHIM_ALLOW_LIST: AllowedDifference[] = [
-	{ object: 'role anon', aspect: 'settings', reason: ROLE_SETTINGS },
-	{ object: 'role authenticated', aspect: 'settings', reason: ROLE_SETTINGS },
-	{ object: 'role authenticator', aspect: 'settings', reason: ROLE_SETTINGS },
+	{ object: 'role authenticator', aspect: 'settings', reason: AUTHENTICATOR_SETTINGS },
 	{
 		object: 'role authenticator',
 		aspect: 'login',
