@@ -4,8 +4,8 @@
 // agent_live and call summaries. Prints how fast ingest is on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/types';
-import { checkIngestBatch } from '../../src/lib/events/check-batch';
-import type { IngestEvent } from '../../src/lib/events/schema';
+import { checkIngestBatch } from '../../server/events/check-batch';
+import type { IngestEvent } from '../../server/events/schema';
 import { asServiceRole, callIngest, openDemoDb } from './ingest-support';
 import { batches, demoStream, prng, shuffled, SITE } from './ingest-stream';
 

@@ -5,7 +5,7 @@
 // 15 s service level, holds, transfers between queues, breaks, logouts and
 // repeated state reports. Plausible enough to exercise every rule; it is not
 // a queue simulation (an agent may take a call while on break).
-import type { AgentStateName, IngestEvent } from '../../src/lib/events/schema';
+import type { AgentStateName, IngestEvent } from '../../server/events/schema';
 
 export const SITE = '5a000000-0000-4000-8000-000000000001';
 const queueId = (n: number) => `9e000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

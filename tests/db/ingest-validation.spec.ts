@@ -1,12 +1,12 @@
 // The database and the zod schema judge events alike: every case of
-// src/lib/events/event-cases.ts goes through ingest_events (rolled back) and
+// server/events/event-cases.ts goes through ingest_events (rolled back) and
 // through zod, and both must give the case's verdict. Also: a rejected batch
 // stores nothing, and the error names the first bad event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/types';
-import { checkIngestBatch } from '../../src/lib/events/check-batch';
-import { eventCases, validEvents } from '../../src/lib/events/event-cases';
-import { ingestEvent } from '../../src/lib/events/schema';
+import { checkIngestBatch } from '../../server/events/check-batch';
+import { eventCases, validEvents } from '../../server/events/event-cases';
+import { ingestEvent } from '../../server/events/schema';
 import { asServiceRole, callIngest, openDemoDb, pgError } from './ingest-support';
 
 let db: Db;

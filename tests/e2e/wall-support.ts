@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { ApiKeys } from '../../server/keys';
-import type { IngestEvent } from '../../src/lib/events/schema';
+import type { IngestEvent } from '../../server/events/schema';
 import { freePort } from '../support/free-port';
 import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
 

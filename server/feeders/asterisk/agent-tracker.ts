@@ -11,7 +11,7 @@
 // time really spent. With wrapup_s 0 the wrap ends at the call's end and no
 // zero-length `wrap_up` state is sent: it would only tie with the `available`
 // at the same instant, and the ingest would have to guess which came last.
-import type { AgentStateName, IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { AgentStateName, IngestEvent } from '../../events/schema.ts';
 
 interface PendingWrap {
 	callId: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventBatcher, SinkError, type IngestResult } from './event-batcher.ts';
-import type { IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { IngestEvent } from '../../events/schema.ts';
 
 function makeEvents(n: number, from = 0): IngestEvent[] {
 	return Array.from({ length: n }, (_, i) => ({

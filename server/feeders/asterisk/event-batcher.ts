@@ -5,7 +5,7 @@
 // invalid is split in halves until the bad events stand alone; those are
 // reported and left out, the rest is delivered. Resending is safe because the
 // ingest ignores event ids it already has.
-import { MAX_BATCH_EVENTS, type IngestEvent } from '../../../src/lib/events/schema.ts';
+import { MAX_BATCH_EVENTS, type IngestEvent } from '../../events/schema.ts';
 import { retryWithBackoff, type BatchingOptions } from '../shared/batch-delivery.ts';
 import { sleep } from '../shared/sleep.ts';
 

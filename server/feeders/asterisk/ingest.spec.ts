@@ -14,7 +14,7 @@ import { openPglite } from '../../db/pglite.ts';
 import type { Db } from '../../db/types.ts';
 import { makeKeys } from '../../keys.ts';
 import { createRestApi } from '../../rest/api.ts';
-import { ingestResult } from '../../../src/lib/events/schema.ts';
+import { ingestResult } from '../../events/schema.ts';
 import type { IngestSink } from './event-batcher.ts';
 import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestEvent, type IngestEvent } from '../../../src/lib/events/schema.ts';
+import { ingestEvent, type IngestEvent } from '../../events/schema.ts';
 import { parseMapping } from './mapping.ts';
 import { AFTER_SALES, fixtureText, mapText, SALES, tallyByQueue } from './spec-support.ts';
 

@@ -9,7 +9,7 @@
 // and on_call). Identical lines are one fact logged twice and rightly share ids.
 import { createHash } from 'node:crypto';
 import { AgentTracker, isoAt } from './agent-tracker.ts';
-import type { AgentStateName, IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { AgentStateName, IngestEvent } from '../../events/schema.ts';
 import { resolverFor, type FeederMapping, type IdResolver } from './mapping.ts';
 import { parseQueueLogLine, wholeNumber, type QueueLogLine } from './parse-line.ts';
 import { bump, emptySummary, type FeederSummary, type SkipReason } from './summary.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IngestResult } from './event-batcher.ts';
-import type { IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { IngestEvent } from '../../events/schema.ts';
 import { runFeeder } from './run-feeder.ts';
 import { FIXTURE_LOG, fixtureMapping, fixtureText, mapText } from './spec-support.ts';
 

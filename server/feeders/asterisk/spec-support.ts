@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { IngestEvent } from '../../events/schema.ts';
 import { parseMapping, type FeederMapping } from './mapping.ts';
 import { QueueLogMapper } from './mapper.ts';
 import type { FeederSummary } from './summary.ts';

@@ -1,6 +1,6 @@
 // What a run of the feeder saw, for the operator: counts and names only, never
 // a line's content (an ENTERQUEUE line carries the caller's number).
-import type { IngestEventKind } from '../../../src/lib/events/schema.ts';
+import type { IngestEventKind } from '../../events/schema.ts';
 
 export type SkipReason =
 	| 'malformed'

@@ -1,7 +1,7 @@
 // The real sink: rpc('ingest_events', {events}) with the service-role key
 // (../shared/ingest-rpc.ts), its answer read as counts or a SinkError that
 // says whether sending the batch again can help.
-import { ingestResult } from '../../../src/lib/events/schema.ts';
+import { ingestResult } from '../../events/schema.ts';
 import { ingestRpc } from '../shared/ingest-rpc.ts';
 import { SinkError, type IngestSink } from './event-batcher.ts';
 

@@ -3,7 +3,7 @@
 // reads the answer its own way (what to retry, what to count).
 import { createClient, type PostgrestError } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import type { IngestEvent } from '../../../src/lib/events/schema.ts';
+import type { IngestEvent } from '../../events/schema.ts';
 
 export interface IngestAnswer {
 	data: unknown;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../../../src/lib/events/schema.ts';
+import { ingestBatch } from '../../events/schema.ts';
 import { DaySimulation } from './day-simulation.ts';
 import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE, QUEUE } from './demo-site.ts';
 import type { EventOf, IngestEvent } from './ingest-event.ts';

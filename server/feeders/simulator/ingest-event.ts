@@ -1,13 +1,8 @@
 // The events the simulator sends to rpc('ingest_events'): the shared contract
-// types (src/lib/events/schema.ts), plus helpers to build one kind at a time.
-import type { IngestEvent, IngestEventKind } from '../../../src/lib/events/schema.ts';
+// types (server/events/schema.ts), plus helpers to build one kind at a time.
+import type { IngestEvent, IngestEventKind } from '../../events/schema.ts';
 
-export type {
-	AgentStateName,
-	IngestEvent,
-	IngestEventKind,
-	LeadGrade as Grade
-} from '../../../src/lib/events/schema.ts';
+export type { AgentStateName, IngestEvent, IngestEventKind, LeadGrade as Grade } from '../../events/schema.ts';
 
 export type EventOf<K extends IngestEventKind> = Extract<IngestEvent, { kind: K }>;
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestBatch, ingestResult } from '../../../src/lib/events/schema.ts';
+import { ingestBatch, ingestResult } from '../../events/schema.ts';
 import { migrate } from '../../db/migrate.ts';
 import { openPglite } from '../../db/pglite.ts';
 import type { Db } from '../../db/types.ts';

@@ -3,7 +3,7 @@
 // simulator can find a bad event before it sends a batch. The database stays
 // the judge; these schemas must reject at least what it rejects.
 import { z } from 'zod';
-import { Constants } from '../database.types';
+import { Constants } from '../../src/lib/database.types.ts';
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_ID_LENGTH = 200;

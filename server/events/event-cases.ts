@@ -2,7 +2,7 @@
 // every kind, and variations at each limit. schema.spec.ts runs them through
 // zod, tests/db/ingest-validation.spec.ts through ingest_events. The ids are
 // the demo seed's, so the valid ones also pass the database's reference checks.
-import type { IngestEvent, IngestEventKind } from './schema';
+import type { IngestEvent, IngestEventKind } from './schema.ts';
 
 export const DEMO_SITE = '5a000000-0000-4000-8000-000000000001';
 export const DEMO_QUEUE = '9e000000-0000-4000-8000-000000000001';
