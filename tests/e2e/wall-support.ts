@@ -152,6 +152,14 @@ export function eventFactory(prefix: string) {
 			queue_id: queue,
 			at
 		}),
+		timedOut: (call: string, queue: string, at: string): IngestEvent => ({
+			kind: 'call_timed_out',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			at
+		}),
 		ended: (call: string, queue: string, agentId: string, at: string, talk_s: number, hold_s: number): IngestEvent => ({
 			kind: 'call_ended',
 			event_id: id(),
