@@ -119,6 +119,7 @@ export const eventCases: EventCase[] = [
 	{ name: 'at on 30 February', event: { ...offered, at: '2026-02-30T09:00:00Z' }, valid: false },
 	{ name: 'at on 29 February of a leap year', event: { ...offered, at: '2024-02-29T09:00:00Z' }, valid: true },
 	{ name: 'at in 1999', event: { ...offered, at: '1999-12-31T23:59:59Z' }, valid: false },
+	{ name: 'at in the year 0', event: { ...offered, at: '0000-01-01T00:00:00Z' }, valid: false },
 	{ name: 'at in 2100', event: { ...offered, at: '2100-01-01T00:00:00Z' }, valid: false },
 	{ name: 'at as the word now', event: { ...offered, at: 'now' }, valid: false },
 	// A minute of slack either way keeps these clear of the allowance while a slow test runs.
