@@ -79,7 +79,7 @@ async function functionTimes(): Promise<void> {
 	const { rows } = await db.query<{ name: string; ms: number }>(
 		`select funcname as name, total_time::float8 as ms from pg_stat_user_functions
 		where funcname in ('ingest_events', 'ingest_shape_problem', 'ingest_reference_problem', 'refresh_calls',
-			'refresh_agent_live', 'refresh_queue_live', 'broadcast_live_row')`
+			'refresh_agent_live', 'refresh_queue_live', 'broadcast_live_rows')`
 	);
 	for (const row of rows) breakdown[row.name] = row.ms;
 }
