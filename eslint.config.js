@@ -90,6 +90,17 @@ export default ts.config(
 		}
 	},
 	{
+		// The SPA never bundles server code (event schemas, feeders, the API):
+		// what both sides need lives in src/lib and is imported by the server.
+		files: ['src/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/server/**', '**/server'], message: 'The SPA must not import server code.' }] }
+			]
+		}
+	},
+	{
 		// Plain JS config files are not part of the TypeScript project.
 		files: ['**/*.js', '**/*.mjs'],
 		...ts.configs.disableTypeChecked

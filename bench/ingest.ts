@@ -15,7 +15,7 @@ import { openPglite } from '../server/db/pglite.ts';
 import { openPostgres } from '../server/db/postgres.ts';
 import type { Db } from '../server/db/types.ts';
 import type { Database } from '../src/lib/database.types.ts';
-import type { IngestEvent } from '../src/lib/events/schema.ts';
+import type { IngestEvent } from '../server/events/schema.ts';
 import { batches, demoStream } from '../tests/db/ingest-stream.ts';
 import { asServiceRole, callIngest } from '../tests/db/ingest-support.ts';
 import { startPostgres15 } from '../tests/support/postgres15.ts';

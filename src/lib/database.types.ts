@@ -312,6 +312,8 @@ export type Database = {
 					queue_id: string;
 					site_id: string;
 					talk_s: number;
+					timed_out: number;
+					timed_out_at: string | null;
 					transferred_at: string | null;
 					transferred_to_queue_id: string | null;
 					updated_at: string;
@@ -341,6 +343,8 @@ export type Database = {
 					queue_id: string;
 					site_id: string;
 					talk_s: number;
+					timed_out?: number;
+					timed_out_at?: string | null;
 					transferred_at?: string | null;
 					transferred_to_queue_id?: string | null;
 					updated_at?: string;
@@ -370,6 +374,8 @@ export type Database = {
 					queue_id?: string;
 					site_id?: string;
 					talk_s?: number;
+					timed_out?: number;
+					timed_out_at?: string | null;
 					transferred_at?: string | null;
 					transferred_to_queue_id?: string | null;
 					updated_at?: string;
@@ -578,6 +584,7 @@ export type Database = {
 					queue_id: string;
 					site_id: string;
 					talk_s: number;
+					timed_out: number;
 					updated_at: string;
 					version: number;
 					wait_answered_s: number;
@@ -595,6 +602,7 @@ export type Database = {
 					queue_id: string;
 					site_id: string;
 					talk_s?: number;
+					timed_out?: number;
 					updated_at?: string;
 					version?: number;
 					wait_answered_s?: number;
@@ -612,6 +620,7 @@ export type Database = {
 					queue_id?: string;
 					site_id?: string;
 					talk_s?: number;
+					timed_out?: number;
 					updated_at?: string;
 					version?: number;
 					wait_answered_s?: number;
@@ -675,6 +684,7 @@ export type Database = {
 			};
 			queues: {
 				Row: {
+					abandon_rate_includes_timeouts: boolean;
 					aht_target_s: number;
 					answer_rate_target: number;
 					created_at: string;
@@ -688,6 +698,7 @@ export type Database = {
 					sl_threshold_s: number;
 				};
 				Insert: {
+					abandon_rate_includes_timeouts?: boolean;
 					aht_target_s?: number;
 					answer_rate_target?: number;
 					created_at?: string;
@@ -701,6 +712,7 @@ export type Database = {
 					sl_threshold_s?: number;
 				};
 				Update: {
+					abandon_rate_includes_timeouts?: boolean;
 					aht_target_s?: number;
 					answer_rate_target?: number;
 					created_at?: string;
@@ -726,6 +738,7 @@ export type Database = {
 			sites: {
 				Row: {
 					created_at: string;
+					future_event_allowance_s: number;
 					id: string;
 					locale: string;
 					name: string;
@@ -733,6 +746,7 @@ export type Database = {
 				};
 				Insert: {
 					created_at?: string;
+					future_event_allowance_s?: number;
 					id?: string;
 					locale?: string;
 					name: string;
@@ -740,6 +754,7 @@ export type Database = {
 				};
 				Update: {
 					created_at?: string;
+					future_event_allowance_s?: number;
 					id?: string;
 					locale?: string;
 					name?: string;

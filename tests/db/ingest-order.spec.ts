@@ -4,10 +4,11 @@
 // agent_live and call summaries. Prints how fast ingest is on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/types';
-import { checkIngestBatch } from '../../src/lib/events/check-batch';
-import type { IngestEvent } from '../../src/lib/events/schema';
+import { checkIngestBatch } from '../../server/events/check-batch';
+import type { IngestEvent } from '../../server/events/schema';
 import { asServiceRole, callIngest, openDemoDb } from './ingest-support';
 import { batches, demoStream, prng, shuffled, SITE } from './ingest-stream';
+import { inboundLegOutcomes } from './leg-outcomes';
 
 type CallEvent = Exclude<IngestEvent, { kind: 'agent_state' }>;
 
@@ -78,7 +79,7 @@ async function functionTimes(): Promise<void> {
 	const { rows } = await db.query<{ name: string; ms: number }>(
 		`select funcname as name, total_time::float8 as ms from pg_stat_user_functions
 		where funcname in ('ingest_events', 'ingest_shape_problem', 'ingest_reference_problem', 'refresh_calls',
-			'refresh_agent_live', 'refresh_queue_live', 'broadcast_live_row')`
+			'refresh_agent_live', 'refresh_queue_live', 'broadcast_live_rows')`
 	);
 	for (const row of rows) breakdown[row.name] = row.ms;
 }
@@ -157,6 +158,7 @@ describe('ingest order', () => {
 			[
 				'agent_state',
 				'call_abandoned',
+				'call_timed_out',
 				'call_answered',
 				'call_connected',
 				'call_dialed',
@@ -183,7 +185,8 @@ describe('ingest order', () => {
 			const { rows } = await db.query<Record<string, number>>(`
 				select sum(offered)::int as offered, sum(answered)::int as answered,
 					sum(answered_within_sl)::int as within_sl, sum(abandoned)::int as abandoned,
-					sum(abandoned_short)::int as abandoned_short, sum(handled)::int as handled,
+					sum(abandoned_short)::int as abandoned_short, sum(timed_out)::int as timed_out,
+					sum(handled)::int as handled,
 					sum(talk_s)::int as talk_s, sum(hold_s)::int as hold_s, sum(acw_s)::int as acw_s,
 					sum(wait_answered_s)::int as wait_answered_s, count(*)::int as intervals
 				from public.queue_intervals`);
@@ -202,16 +205,21 @@ describe('ingest order', () => {
 			expect(sums.handled).toBe(ended.length);
 			expect(sums.talk_s).toBe(ended.reduce((s, e) => s + e.talk_s, 0));
 			expect(sums.hold_s).toBe(ended.reduce((s, e) => s + e.hold_s, 0));
-			for (const key of ['within_sl', 'abandoned', 'abandoned_short', 'acw_s', 'wait_answered_s']) {
+			for (const key of ['within_sl', 'abandoned', 'abandoned_short', 'timed_out', 'acw_s', 'wait_answered_s']) {
 				expect(sums[key], key).toBeGreaterThan(0);
 			}
 			expect(sums.within_sl).toBeLessThan(sums.answered ?? 0);
 			expect(sums.abandoned_short).toBeLessThan(sums.abandoned ?? 0);
+			// Abandons and timeouts as the rules decide them from the events alone (answer first, then the earliest).
+			const inbound = inboundLegOutcomes(stream);
+			expect(inbound.timedOut).toBeGreaterThan(0);
+			expect([sums.abandoned, sums.timed_out]).toEqual([inbound.abandoned, inbound.timedOut]);
 
 			const live = await db.query<{ waiting: number; agents: number }>(`
 				select (select sum(calls_waiting)::int from public.queue_live) as waiting,
 					(select count(*)::int from public.agent_live) as agents`);
 			expect(live.rows[0]?.waiting).toBeGreaterThan(0);
+			expect(live.rows[0]?.waiting).toBe(inbound.waiting);
 			expect(live.rows[0]?.agents).toBeGreaterThan(20);
 		},
 		LONG

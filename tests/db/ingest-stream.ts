@@ -1,11 +1,12 @@
 // A deterministic stream of demo events for the ingest suites: a seeded
 // pseudo-random evening and night at the demo site (it crosses midnight in
 // Asia/Shanghai), inbound calls on the three hotlines and some outbound
-// calling, with short and long abandons, answers inside and outside the
-// 15 s service level, holds, transfers between queues, breaks, logouts and
-// repeated state reports. Plausible enough to exercise every rule; it is not
+// calling, with short and long abandons, timeouts (some with an abandon in
+// the same seconds, and a few stray ones on answered calls), answers inside
+// and outside the 15 s service level, holds, transfers between queues,
+// breaks, logouts and repeated state reports. Plausible enough to exercise every rule; it is not
 // a queue simulation (an agent may take a call while on break).
-import type { AgentStateName, IngestEvent } from '../../src/lib/events/schema';
+import type { AgentStateName, IngestEvent } from '../../server/events/schema';
 
 export const SITE = '5a000000-0000-4000-8000-000000000001';
 const queueId = (n: number) => `9e000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -79,11 +80,22 @@ export function demoStream(count: number, seed = 20261123): IngestEvent[] {
 			add(t + ms(wait), { kind: 'call_abandoned', call_id: callId, queue_id: queue });
 			return;
 		}
-		if (roll < 0.14) return; // still waiting when the stream ends, or its outcome was lost
+		if (roll < 0.15) {
+			// the queue gives up (its max wait, or nobody could take the call)
+			const gaveUp = t + ms(between(30, 300));
+			add(gaveUp, { kind: 'call_timed_out', call_id: callId, queue_id: queue });
+			// now and then the caller hangs up within the same seconds: the earlier fact decides
+			if (random() < 0.3)
+				add(gaveUp + ms(between(-2, 2)), { kind: 'call_abandoned', call_id: callId, queue_id: queue });
+			return;
+		}
+		if (roll < 0.17) return; // still waiting when the stream ends, or its outcome was lost
 		const agent = pick(STAFF[queue] ?? []);
 		const answered = t + ms(random() < 0.6 ? between(0, 16) : between(14, 60));
 		const call = { call_id: callId, queue_id: queue, agent_id: agentId(agent) };
 		add(answered, { kind: 'call_answered', ...call });
+		// a stray timeout on an answered call: the answer still decides
+		if (random() < 0.03) add(answered - 100, { kind: 'call_timed_out', call_id: callId, queue_id: queue });
 		state(answered, agent, 'on_call', { queue_id: queue });
 		const talk = Math.round(between(20, 400));
 		const hold = random() < 0.3 ? Math.round(between(5, 90)) : 0;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite';
 import type { Db, Queryable } from '../../server/db/types';
-import { ingestResult, type IngestResult } from '../../src/lib/events/schema';
+import { ingestResult, type IngestResult } from '../../server/events/schema';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

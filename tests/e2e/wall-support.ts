@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { ApiKeys } from '../../server/keys';
-import type { IngestEvent } from '../../src/lib/events/schema';
+import type { IngestEvent } from '../../server/events/schema';
 import { freePort } from '../support/free-port';
 import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
 
@@ -146,6 +146,14 @@ export function eventFactory(prefix: string) {
 		}),
 		abandoned: (call: string, queue: string, at: string): IngestEvent => ({
 			kind: 'call_abandoned',
+			event_id: id(),
+			site_id: SITE,
+			call_id: call,
+			queue_id: queue,
+			at
+		}),
+		timedOut: (call: string, queue: string, at: string): IngestEvent => ({
+			kind: 'call_timed_out',
 			event_id: id(),
 			site_id: SITE,
 			call_id: call,

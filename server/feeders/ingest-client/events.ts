@@ -11,4 +11,4 @@ export {
 	type IngestEventKind,
 	type IngestResult,
 	type LeadGrade
-} from '../../../src/lib/events/schema.ts';
+} from '../../events/schema.ts';

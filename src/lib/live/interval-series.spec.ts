@@ -7,7 +7,14 @@ const dayStart = Date.parse('2026-11-22T16:00:00Z'); // midnight in Shanghai
 const at = (hours: number) => dayStart + hours * 3_600_000;
 const day = { start: dayStart, end: at(24) };
 
-function row(queue_id: string, start: number, offered: number, answered: number, abandoned: number): QueueIntervalRow {
+function row(
+	queue_id: string,
+	start: number,
+	offered: number,
+	answered: number,
+	abandoned: number,
+	timed_out = 0
+): QueueIntervalRow {
 	return {
 		queue_id,
 		site_id: 's',
@@ -17,6 +24,7 @@ function row(queue_id: string, start: number, offered: number, answered: number,
 		answered_within_sl: 0,
 		abandoned,
 		abandoned_short: 0,
+		timed_out,
 		handled: 0,
 		talk_s: 0,
 		hold_s: 0,
@@ -30,7 +38,7 @@ function row(queue_id: string, start: number, offered: number, answered: number,
 describe('intervalSeries', () => {
 	it('fills every slot from 08:00 to 20:00 with the queue’s own counts', () => {
 		const points = intervalSeries(
-			[row(Q, at(9), 5, 4, 1), row('other', at(9), 9, 9, 0), row(Q, at(9.25), 2, 2, 0)],
+			[row(Q, at(9), 6, 4, 1, 1), row('other', at(9), 9, 9, 0), row(Q, at(9.25), 2, 2, 0)],
 			Q,
 			day,
 			at(10)
@@ -38,9 +46,9 @@ describe('intervalSeries', () => {
 		expect(points).toHaveLength(48);
 		expect(points[0]?.start).toBe(at(8));
 		expect(points.at(-1)?.start).toBe(at(20) - SLOT_MS);
-		expect(points[4]).toEqual({ start: at(9), offered: 5, answered: 4, abandoned: 1, future: false });
-		expect(points[5]).toEqual({ start: at(9.25), offered: 2, answered: 2, abandoned: 0, future: false });
-		expect(points[6]).toEqual({ start: at(9.5), offered: 0, answered: 0, abandoned: 0, future: false });
+		expect(points[4]).toEqual({ start: at(9), offered: 6, answered: 4, abandoned: 1, timedOut: 1, future: false });
+		expect(points[5]).toEqual({ start: at(9.25), offered: 2, answered: 2, abandoned: 0, timedOut: 0, future: false });
+		expect(points[6]).toEqual({ start: at(9.5), offered: 0, answered: 0, abandoned: 0, timedOut: 0, future: false });
 		expect(points[9]?.future).toBe(true);
 	});
 

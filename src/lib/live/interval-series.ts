@@ -12,6 +12,7 @@ export interface IntervalPoint {
 	offered: number;
 	answered: number;
 	abandoned: number;
+	timedOut: number;
 	/** A slot after the current one: on the axis, without data yet. */
 	future: boolean;
 }
@@ -41,6 +42,7 @@ export function intervalSeries(
 			offered: Number(row.offered),
 			answered: Number(row.answered),
 			abandoned: Number(row.abandoned),
+			timedOut: Number(row.timed_out),
 			future: false
 		});
 	}
@@ -53,7 +55,9 @@ export function intervalSeries(
 	);
 	const points: IntervalPoint[] = [];
 	for (let start = first; start <= last; start += SLOT_MS) {
-		points.push(bySlot.get(start) ?? { start, offered: 0, answered: 0, abandoned: 0, future: start > currentSlot });
+		points.push(
+			bySlot.get(start) ?? { start, offered: 0, answered: 0, abandoned: 0, timedOut: 0, future: start > currentSlot }
+		);
 	}
 	return points;
 }

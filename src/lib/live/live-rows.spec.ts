@@ -58,6 +58,7 @@ function interval(version: number, start: string, offered: number): QueueInterva
 		answered_within_sl: 0,
 		abandoned: 0,
 		abandoned_short: 0,
+		timed_out: 0,
 		handled: 0,
 		talk_s: 0,
 		hold_s: 0,

@@ -21,6 +21,7 @@ function queue(id: string, overrides: Partial<QueueRow> = {}): QueueRow {
 		sl_target: 0.8,
 		aht_target_s: 300,
 		answer_rate_target: 0.95,
+		abandon_rate_includes_timeouts: false,
 		created_at: '2026-11-01T00:00:00Z',
 		...overrides
 	};
@@ -36,6 +37,7 @@ function interval(queue_id: string, start: string, counts: Partial<QueueInterval
 		answered_within_sl: 0,
 		abandoned: 0,
 		abandoned_short: 0,
+		timed_out: 0,
 		handled: 0,
 		talk_s: 0,
 		hold_s: 0,
@@ -107,6 +109,30 @@ describe('queueView', () => {
 		expect(view.levels).toEqual({ sl: 'bad', answerRate: 'bad', abandonRate: 'bad', aht: 'ok' });
 	});
 
+	it('keeps timeouts apart unless the queue counts them as abandons', () => {
+		// 9:15 again, with 2 of its calls timed out by the queue instead: 8 offered, 2 abandoned, 2 timed out.
+		const timedOut = [...intervals.slice(0, 1), { ...intervals[1]!, offered: 8, timed_out: 2 }, ...intervals.slice(2)];
+		const apart = queueView(queue(SALES), live, timedOut);
+		expect(apart.abandonRate).toBe(4 / 18);
+		expect(apart.timeoutRate).toBe(2 / 18);
+		expect(apart.unansweredRate).toBe(6 / 18);
+		expect(apart.abandonIncludesTimeouts).toBe(false);
+		// SL keeps the timeouts in its denominator: 9 / (18 − 1 short abandon)
+		expect(apart.sl).toBeCloseTo(9 / 17, 10);
+		const counted = queueView(queue(SALES, { abandon_rate_includes_timeouts: true }), live, timedOut);
+		expect(counted.abandonRate).toBe(6 / 18);
+		expect(counted.unansweredRate).toBe(6 / 18);
+		expect(counted.abandonIncludesTimeouts).toBe(true);
+	});
+
+	it('judges the abandon rate against what the answer-rate target leaves over', () => {
+		const view = queueView(queue(SALES, { answer_rate_target: 0.8 }), live, intervals);
+		expect(view.abandonTarget).toBeCloseTo(0.2, 10);
+		// 4 / 16 = 25 %: above 20 %, within twice it
+		expect(view.levels.abandonRate).toBe('warn');
+		expect(queueView(queue(SALES), live, intervals).abandonTarget).toBeCloseTo(0.05, 10);
+	});
+
 	it('follows the formula chosen for the queue', () => {
 		expect(queueView(queue(SALES, { sl_formula: 'answered' }), live, intervals).sl).toBe(9 / 12);
 		expect(queueView(queue(SALES, { sl_formula: 'offered' }), live, intervals).sl).toBe(9 / 16);
@@ -135,6 +161,23 @@ describe('siteTotals', () => {
 		expect(total.answerRate).toBe(16 / 20);
 		expect(total.waiting).toBe(2);
 		expect(total.agents).toEqual({ available: 1, onCall: 1, wrapUp: 0, notReady: 2 });
+	});
+
+	it("counts each queue's abandons by its own rule", () => {
+		const withTimeouts = [
+			interval(SALES, '2026-11-23T01:00:00Z', { offered: 10, answered: 6, abandoned: 1, timed_out: 3 }),
+			interval(AFTER, '2026-11-23T01:00:00Z', { offered: 10, answered: 7, abandoned: 1, timed_out: 2 })
+		];
+		const views = [
+			queueView(queue(SALES, { abandon_rate_includes_timeouts: true }), undefined, withTimeouts),
+			queueView(queue(AFTER), undefined, withTimeouts)
+		];
+		const total = siteTotals(views, []);
+		// sales counts 1 + 3, after-sales 1: 5 of 20
+		expect(total.abandonRate).toBe(5 / 20);
+		expect(total.timeoutRate).toBe(5 / 20);
+		expect(total.unansweredRate).toBe(7 / 20);
+		expect(siteTotals([], []).abandonRate).toBeNull();
 	});
 
 	it('counts agents by state, leaving offline out', () => {

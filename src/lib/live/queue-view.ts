@@ -2,14 +2,17 @@
 // today's intervals with the shared formulas (src/lib/metrics). Pure, so the
 // boards only draw and the numbers are tested once.
 import type { QueueRow } from '$lib/data/wall';
+import { abandonLevel, abandonRule, ruledAbandonRate } from '$lib/metrics/abandon-rule';
 import {
-	abandonRate,
+	abandonedCount,
 	answerRate,
 	averageHandleTime,
 	averageSpeedOfAnswer,
 	EMPTY_TOTALS,
 	serviceLevel,
 	sumIntervals,
+	timeoutRate,
+	unansweredRate,
 	type IntervalTotals,
 	type SlFormula
 } from '$lib/metrics/queue-metrics';
@@ -37,15 +40,19 @@ export interface QueueView {
 	totals: IntervalTotals;
 	sl: number | null;
 	answerRate: number | null;
+	/** As the queue counts it: with its timeouts when abandonIncludesTimeouts. */
 	abandonRate: number | null;
+	abandonIncludesTimeouts: boolean;
+	/** The highest abandon rate on target (src/lib/metrics/abandon-rule.ts). */
+	abandonTarget: number;
+	timeoutRate: number | null;
+	/** Abandoned + timed out, whatever the abandon rate counts. */
+	unansweredRate: number | null;
 	ahtS: number | null;
 	asaS: number | null;
 	agents: AgentCounts;
 	levels: { sl: Level; answerRate: Level; abandonRate: Level; aht: Level };
 }
-
-/** Abandons allowed: what the answer-rate target leaves over. */
-export const abandonTarget = (answerRateTarget: number) => Math.max(0, 1 - answerRateTarget);
 
 export function queueView(
 	queue: QueueRow,
@@ -57,7 +64,8 @@ export function queueView(
 	const answerRateTarget = Number(queue.answer_rate_target);
 	const sl = serviceLevel(totals, queue.sl_formula);
 	const answered = answerRate(totals);
-	const abandoned = abandonRate(totals);
+	const abandons = abandonRule(queue);
+	const abandoned = ruledAbandonRate(totals, abandons);
 	const ahtS = averageHandleTime(totals);
 	return {
 		id: queue.id,
@@ -73,6 +81,10 @@ export function queueView(
 		sl,
 		answerRate: answered,
 		abandonRate: abandoned,
+		abandonIncludesTimeouts: abandons.includesTimeouts,
+		abandonTarget: abandons.target,
+		timeoutRate: timeoutRate(totals),
+		unansweredRate: unansweredRate(totals),
 		ahtS,
 		asaS: averageSpeedOfAnswer(totals),
 		agents: {
@@ -84,8 +96,7 @@ export function queueView(
 		levels: {
 			sl: levelAtLeast(sl, slTarget),
 			answerRate: levelAtLeast(answered, answerRateTarget, 0.05),
-			// Double the allowance before red: a 5 % allowance turns amber above 5 %, red above 10 %.
-			abandonRate: levelAtMost(abandoned, abandonTarget(answerRateTarget), 2),
+			abandonRate: abandonLevel(abandoned, abandons),
 			aht: levelAtMost(ahtS, queue.aht_target_s)
 		}
 	};
@@ -106,7 +117,10 @@ export interface SiteTotalsView {
 	/** Over summed counts with the default formula; each queue counted "within SL" by its own threshold. */
 	sl: number | null;
 	answerRate: number | null;
+	/** Each queue's abandons counted by its own rule (with or without its timeouts). */
 	abandonRate: number | null;
+	timeoutRate: number | null;
+	unansweredRate: number | null;
 	ahtS: number | null;
 	asaS: number | null;
 	agents: AgentCounts;
@@ -130,9 +144,11 @@ export function siteTotals(
 ): SiteTotalsView {
 	const totals = { ...EMPTY_TOTALS };
 	let waiting = 0;
+	let abandoned = 0;
 	let oldestSince: number | null = null;
 	for (const v of views) {
 		for (const key of Object.keys(totals) as (keyof IntervalTotals)[]) totals[key] += v.totals[key];
+		abandoned += abandonedCount(v.totals, v.abandonIncludesTimeouts);
 		waiting += v.waiting;
 		if (v.oldestSince !== null && (oldestSince === null || v.oldestSince < oldestSince)) oldestSince = v.oldestSince;
 	}
@@ -142,7 +158,9 @@ export function siteTotals(
 		totals,
 		sl: serviceLevel(totals, 'offered_minus_short'),
 		answerRate: answerRate(totals),
-		abandonRate: abandonRate(totals),
+		abandonRate: totals.offered > 0 ? abandoned / totals.offered : null,
+		timeoutRate: timeoutRate(totals),
+		unansweredRate: unansweredRate(totals),
 		ahtS: averageHandleTime(totals),
 		asaS: averageSpeedOfAnswer(totals),
 		agents: countAgents(agentStates)

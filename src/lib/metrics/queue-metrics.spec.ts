@@ -1,6 +1,7 @@
 // Hand-computed cases for the metric formulas.
 import { describe, expect, it } from 'vitest';
 import {
+	abandonedCount,
 	abandonRate,
 	answerRate,
 	averageHandleTime,
@@ -10,6 +11,8 @@ import {
 	formatPercent,
 	serviceLevel,
 	sumIntervals,
+	timeoutRate,
+	unansweredRate,
 	type IntervalTotals
 } from './queue-metrics';
 
@@ -22,6 +25,7 @@ const morning: IntervalTotals = {
 	answered_within_sl: 70,
 	abandoned: 12,
 	abandoned_short: 4,
+	timed_out: 0,
 	handled: 88,
 	talk_s: 16_720,
 	hold_s: 880,
@@ -46,16 +50,45 @@ describe('service level', () => {
 	});
 });
 
+// The same morning where the queue gave up on 5 of the 12 unanswered calls
+// (its max wait): 100 offered, 88 answered, 7 abandoned (4 short), 5 timed out.
+const withTimeouts: IntervalTotals = { ...morning, abandoned: 7, timed_out: 5 };
+
+describe('timeouts', () => {
+	it('stay in every service-level denominator; only short abandons are set aside', () => {
+		expect(serviceLevel(withTimeouts, 'offered')).toBe(0.7);
+		expect(serviceLevel(withTimeouts, 'offered_minus_short')).toBeCloseTo(70 / 96, 10);
+		expect(serviceLevel(withTimeouts, 'answered')).toBeCloseTo(70 / 88, 10);
+	});
+	it('count in the abandon rate only where the queue says so', () => {
+		expect(abandonRate(withTimeouts, false)).toBe(0.07);
+		expect(abandonRate(withTimeouts, true)).toBe(0.12);
+		expect(abandonedCount(withTimeouts, false)).toBe(7);
+		expect(abandonedCount(withTimeouts, true)).toBe(12);
+	});
+	it('have their own rate, and unanswered is abandoned + timed out either way', () => {
+		expect(timeoutRate(withTimeouts)).toBe(0.05);
+		expect(unansweredRate(withTimeouts)).toBe(0.12);
+		expect(unansweredRate(morning)).toBe(0.12);
+		expect(timeoutRate(morning)).toBe(0);
+	});
+	it('give no value with nothing offered', () => {
+		expect(abandonRate(EMPTY_TOTALS, true)).toBeNull();
+		expect(timeoutRate(EMPTY_TOTALS)).toBeNull();
+		expect(unansweredRate(EMPTY_TOTALS)).toBeNull();
+	});
+});
+
 describe('rates and times', () => {
 	it('answer and abandon rates are shares of offered calls', () => {
 		expect(answerRate(morning)).toBe(0.88);
-		expect(abandonRate(morning)).toBe(0.12);
+		expect(abandonRate(morning, false)).toBe(0.12);
 	});
 	it('AHT is (talk + hold + wrap) / handled', () => expect(averageHandleTime(morning)).toBe(230));
 	it('ASA is the mean wait of answered calls', () => expect(averageSpeedOfAnswer(morning)).toBe(15));
 	it('empty intervals give no value instead of dividing by zero', () => {
 		expect(answerRate(EMPTY_TOTALS)).toBeNull();
-		expect(abandonRate(EMPTY_TOTALS)).toBeNull();
+		expect(abandonRate(EMPTY_TOTALS, false)).toBeNull();
 		expect(averageHandleTime(EMPTY_TOTALS)).toBeNull();
 		expect(averageSpeedOfAnswer(EMPTY_TOTALS)).toBeNull();
 	});

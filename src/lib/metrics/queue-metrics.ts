@@ -12,6 +12,8 @@ export interface IntervalTotals {
 	answered_within_sl: number;
 	abandoned: number;
 	abandoned_short: number;
+	/** Calls the queue gave up on (its max wait, or no agent could take them): not abandons. */
+	timed_out: number;
 	handled: number;
 	talk_s: number;
 	hold_s: number;
@@ -25,6 +27,7 @@ export const EMPTY_TOTALS: IntervalTotals = Object.freeze({
 	answered_within_sl: 0,
 	abandoned: 0,
 	abandoned_short: 0,
+	timed_out: 0,
 	handled: 0,
 	talk_s: 0,
 	hold_s: 0,
@@ -45,7 +48,11 @@ function ratio(part: number, whole: number): number | null {
 	return whole > 0 ? part / whole : null;
 }
 
-/** Service level with the queue's formula: the share answered within the threshold. */
+/**
+ * Service level with the queue's formula: the share answered within the
+ * threshold. Timeouts stay in `offered` in every formula (a call the queue
+ * gave up on is demand it did not serve); only short abandons are set aside.
+ */
 export function serviceLevel(t: IntervalTotals, formula: SlFormula): number | null {
 	switch (formula) {
 		case 'answered':
@@ -58,7 +65,15 @@ export function serviceLevel(t: IntervalTotals, formula: SlFormula): number | nu
 }
 
 export const answerRate = (t: IntervalTotals) => ratio(t.answered, t.offered);
-export const abandonRate = (t: IntervalTotals) => ratio(t.abandoned, t.offered);
+
+/** What a queue's abandon rate counts: abandons, plus timeouts where the queue says so (queues.abandon_rate_includes_timeouts). */
+export const abandonedCount = (t: IntervalTotals, includesTimeouts: boolean) =>
+	t.abandoned + (includesTimeouts ? t.timed_out : 0);
+export const abandonRate = (t: IntervalTotals, includesTimeouts: boolean) =>
+	ratio(abandonedCount(t, includesTimeouts), t.offered);
+export const timeoutRate = (t: IntervalTotals) => ratio(t.timed_out, t.offered);
+/** Offered calls nobody answered: the caller hung up or the queue gave up. */
+export const unansweredRate = (t: IntervalTotals) => ratio(t.abandoned + t.timed_out, t.offered);
 /** Average handle time in seconds: talk + hold + after-call work per handled call. */
 export const averageHandleTime = (t: IntervalTotals) => ratio(t.talk_s + t.hold_s + t.acw_s, t.handled);
 /** Average speed of answer in seconds: queue wait of answered calls. */

@@ -1,9 +1,10 @@
 // The events rpc('ingest_events') takes, with the limits the database checks
 // (supabase/migrations/20261123000000_ingest_events.sql), so a feeder or the
 // simulator can find a bad event before it sends a batch. The database stays
-// the judge; these schemas must reject at least what it rejects.
+// the judge; these schemas reject what it rejects, except what needs its clock
+// or a site's settings (an event too far in the future; event-cases.ts).
 import { z } from 'zod';
-import { Constants } from '../database.types';
+import { Constants } from '../../src/lib/database.types.ts';
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_ID_LENGTH = 200;
@@ -49,6 +50,8 @@ const handled = { ...call, agent_id: uuid };
 export const callOffered = z.strictObject({ kind: z.literal('call_offered'), ...call });
 export const callAnswered = z.strictObject({ kind: z.literal('call_answered'), ...handled });
 export const callAbandoned = z.strictObject({ kind: z.literal('call_abandoned'), ...call });
+/** The queue ended the wait without an agent (its max wait, or no agent could take it): not the caller's doing. */
+export const callTimedOut = z.strictObject({ kind: z.literal('call_timed_out'), ...call });
 export const callEnded = z.strictObject({
 	kind: z.literal('call_ended'),
 	...handled,
@@ -77,6 +80,7 @@ export const ingestEvent = z.discriminatedUnion('kind', [
 	callOffered,
 	callAnswered,
 	callAbandoned,
+	callTimedOut,
 	callEnded,
 	wrapEnded,
 	callTransferred,

@@ -1,7 +1,7 @@
 // Checks a batch before it is sent and names the first bad event the way the
 // database does (`events[i] (event_id "x"): …`), so a feeder's log points at
 // the same event whether the client or the server caught it.
-import { ingestBatch, MAX_BATCH_EVENTS, type IngestEvent } from './schema';
+import { ingestBatch, MAX_BATCH_EVENTS, type IngestEvent } from './schema.ts';
 
 export type BatchCheck = { ok: true; events: IngestEvent[] } | { ok: false; index: number | null; message: string };
 

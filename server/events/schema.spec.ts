@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkIngestBatch } from './check-batch';
-import { eventCases, validEvents } from './event-cases';
-import { ingestBatch, ingestEvent, ingestResult, MAX_BATCH_EVENTS } from './schema';
+import { checkIngestBatch } from './check-batch.ts';
+import { eventCases, validEvents } from './event-cases.ts';
+import { ingestBatch, ingestEvent, ingestResult, MAX_BATCH_EVENTS } from './schema.ts';
 
 describe('ingestEvent', () => {
 	it.each(eventCases)('$name: valid is $valid', ({ event, valid }) => {
