@@ -16,14 +16,14 @@ import { QUEUE_EXIT_KINDS } from './verbs.ts';
 //   S14 a1 10/342 | S15 EXITWITHTIMEOUT 120 (a3 rang out 15000 ms) | S16 a3 4/88
 //   S17 a2 25/412 | S18 a4 7/133 | S19 ABANDON 2 (short) | S20 a1 40/220 | S21 a3 13/196
 //   answered 15; within 15 s: 6,9,12,14,8,5,10,4,7,13 → 10 (outside: 22,31,18,25,40 → 5)
-//   abandoned 6 (S4,S7,S10,S13,S15,S19); short (< 5 s): 3,4,2 → 3
+//   abandoned 5 (S4,S7,S10,S13,S19); short (< 5 s): 3,4,2 → 3; timed out 1 (S15: the queue's maximum wait)
 //   talk: 185+240+95+310+128+205+260+175+150+342+88+412+133+220+196 = 3139
 //   wait of answered: 6+9+12+22+14+8+31+5+18+10+4+25+7+40+13 = 224
 //   after-call work: no wrapup_s for sales → 0
 // after-sales, 10 calls (wrapup_s 30):
 //   A1 a4 11/264 | A2 a3 16/300 | A3 ABANDON 35 | A4 a4 6/185 | A5 a3 20/233 ATTENDEDTRANSFER
 //   A6 ABANDON 4 (short) | A7 a4 9/351 | A8 a3 45/198 | A9 a4 12/145 | A10 EXITEMPTY 8
-//   answered 7; within 15 s: 11,6,9,12 → 4; abandoned 3; short 1
+//   answered 7; within 15 s: 11,6,9,12 → 4; abandoned 2 (A3, A6); short 1; timed out 1 (A10: no member left)
 //   talk: 264+300+185+233+351+198+145 = 1676; wait of answered: 11+16+6+20+9+45+12 = 119
 //   after-call work: 30 each, except A2 (a3 takes sales call S8 at 09:16:38, 22 s after
 //   09:16:16) and A9 (a4 pauses for lunch at 11:22:50, 13 s after 11:22:37):
@@ -37,8 +37,9 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			offered: 21,
 			answered: 15,
 			answered_within_15s: 10,
-			abandoned: 6,
+			abandoned: 5,
 			abandoned_short: 3,
+			timed_out: 1,
 			handled: 15,
 			talk_s: 3139,
 			acw_s: 0,
@@ -48,8 +49,9 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			offered: 10,
 			answered: 7,
 			answered_within_15s: 4,
-			abandoned: 3,
+			abandoned: 2,
 			abandoned_short: 1,
+			timed_out: 1,
 			handled: 7,
 			talk_s: 1676,
 			acw_s: 185,
@@ -91,7 +93,8 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 		expect(summary.events_by_kind).toEqual({
 			call_offered: 31,
 			call_answered: 22,
-			call_abandoned: 9,
+			call_abandoned: 7,
+			call_timed_out: 2,
 			call_ended: 22,
 			wrap_ended: 22,
 			call_transferred: 2,
@@ -225,11 +228,11 @@ describe('queue_log mapper, line by line', () => {
 		expect(summary.lines).toBe(8);
 	});
 
-	it('maps each way out of a queue to its kind in one table (EXITWITHTIMEOUT: abandoned until the ingest has call_timed_out)', () => {
+	it('maps each way out of a queue to its kind in one table: the caller abandons, the queue times out', () => {
 		const exits = ['ABANDON|1|1|3', 'EXITEMPTY|1|1|3', 'EXITWITHKEY|0|1|1|3', 'EXITWITHTIMEOUT|1|1|300'];
 		const { events } = run(exits.map((exit, i) => `179513653${i}|179513653${i}.${i}|q|NONE|${exit}`));
 		expect(kinds(events)).toEqual(exits.map((exit) => QUEUE_EXIT_KINDS[exit.split('|')[0] ?? '']));
-		expect(kinds(events)).toEqual(['call_abandoned', 'call_abandoned', 'call_abandoned', 'call_abandoned']);
+		expect(kinds(events)).toEqual(['call_abandoned', 'call_timed_out', 'call_abandoned', 'call_timed_out']);
 	});
 
 	it('names every unmapped queue and member with its line numbers, both on one line, blank lines counted', () => {

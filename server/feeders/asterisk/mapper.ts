@@ -185,7 +185,10 @@ export class QueueLogMapper {
 		if (queueId === null) return 'unmapped_queue';
 		const base = { site_id: this.#siteId, call_id: callId, queue_id: queueId, at: isoAt(line.epoch) };
 		if (line.verb === 'ENTERQUEUE') return [{ event_id: `${idBase}:offered`, kind: 'call_offered', ...base }];
-		return [{ event_id: `${idBase}:abandoned`, kind: queueExitKind(line.verb), ...base }];
+		const kind = queueExitKind(line.verb);
+		// The role in the id follows the kind, so one id never names two different facts.
+		const role = kind === 'call_timed_out' ? 'timed_out' : 'abandoned';
+		return [{ event_id: `${idBase}:${role}`, kind, ...base }];
 	}
 
 	#agentCall(line: QueueLogLine, idBase: string): Outcome {

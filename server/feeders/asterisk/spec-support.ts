@@ -37,6 +37,7 @@ export interface QueueTally {
 	answered_within_15s: number;
 	abandoned: number;
 	abandoned_short: number;
+	timed_out: number;
 	handled: number;
 	talk_s: number;
 	acw_s: number;
@@ -59,6 +60,7 @@ export function tallyByQueue(events: IngestEvent[]): Map<string, QueueTally> {
 				answered_within_15s: 0,
 				abandoned: 0,
 				abandoned_short: 0,
+				timed_out: 0,
 				handled: 0,
 				talk_s: 0,
 				acw_s: 0,
@@ -86,6 +88,9 @@ export function tallyByQueue(events: IngestEvent[]): Map<string, QueueTally> {
 			case 'call_abandoned':
 				t.abandoned += 1;
 				if (wait() < 5) t.abandoned_short += 1;
+				break;
+			case 'call_timed_out':
+				t.timed_out += 1;
 				break;
 			case 'call_ended':
 				t.handled += 1;

@@ -21,19 +21,18 @@ export type VerbRole =
 	/** Known, with nothing to ingest (RINGNOANSWER is counted in the summary). */
 	| 'no_event';
 
-// How a call leaves a queue without an agent. EXITEMPTY (no reachable member
-// left) and EXITWITHKEY (the caller pressed a key, e.g. for voicemail) count
-// as abandoned: the call was offered and nobody answered it.
-// Add 'call_timed_out' here when the ingest schema has it.
-export type QueueExitKind = Extract<IngestEventKind, 'call_abandoned'>;
+// How a call leaves a queue without an agent: the caller's choice is an
+// abandon (ABANDON: hung up; EXITWITHKEY: pressed a key, e.g. for voicemail),
+// the queue's is a timeout (EXITWITHTIMEOUT: the queue's maximum wait passed;
+// EXITEMPTY: no reachable member was left to take the call). Wallboards keep
+// the two apart, since only the first says anything about callers' patience.
+export type QueueExitKind = Extract<IngestEventKind, 'call_abandoned' | 'call_timed_out'>;
 
 export const QUEUE_EXIT_KINDS: Record<string, QueueExitKind> = {
 	ABANDON: 'call_abandoned',
-	EXITEMPTY: 'call_abandoned',
 	EXITWITHKEY: 'call_abandoned',
-	// The queue gave up, not the caller. Becomes its own kind (call_timed_out)
-	// once the ingest has it; until then it is counted as abandoned.
-	EXITWITHTIMEOUT: 'call_abandoned'
+	EXITWITHTIMEOUT: 'call_timed_out',
+	EXITEMPTY: 'call_timed_out'
 };
 
 // TRANSFER(extension|context|holdtime|calltime|origposition),
