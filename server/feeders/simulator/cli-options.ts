@@ -6,9 +6,11 @@ import { parseSiteInstant } from './site-time.ts';
 
 export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--speed 60] [--seed 42] [--start ISO]
        [--duration 8h] [--url http://localhost:8080] [--key SERVICE_ROLE_KEY] [--backfill] [--tag NAME] [--dry-run]
-  --speed     simulated seconds per real second (default 1 = live); 0 or max = as fast as possible
+  --speed     simulated seconds per real second (default 1 = live); 0 or max = as fast as possible;
+              never past the present: a faster run catches up with now, then goes on live
   --seed      random seed (default 42): the same seed and day replay the same calls with the same event ids
-  --start     simulated start, ISO 8601; without an offset it is site time (Asia/Shanghai) (default: now)
+  --start     simulated start, ISO 8601; without an offset it is site time (Asia/Shanghai)
+              (default: now at speed 1; the site's midnight today when faster)
   --duration  how long to simulate, e.g. 90s, 30m, 8h, 2d, 1h30m (default: until Ctrl-C)
   --url       Callboard or Supabase URL (default http://localhost:8080)
   --key       service-role key (default: $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json)

@@ -20,7 +20,8 @@ async function simulate(cli: CliOptions): Promise<number> {
 		tag: cli.tag,
 		url: cli.url,
 		key: cli.key,
-		sink: cli.dryRun ? dryRunSink : undefined
+		sink: cli.dryRun ? dryRunSink : undefined,
+		mayRunAhead: cli.dryRun
 	});
 	let signals = 0;
 	const onSignal = (name: string) => {

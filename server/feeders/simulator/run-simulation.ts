@@ -1,7 +1,10 @@
 // Drives day simulations against a clock: simulated time runs `speed` times
 // faster than real time (0 = as fast as the sink takes events), day after
 // day until the end or the abort signal. Events are handed to `emit` in time
-// order, each with `at` = its simulated instant.
+// order, each with `at` = its simulated instant — never ahead of the wall
+// clock: a phone system cannot report the future, and the ingest refuses
+// events stamped more than a few minutes ahead. A fast run that reaches the
+// present therefore goes on live.
 import { DaySimulation } from './day-simulation.ts';
 import type { RosterAgent } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
@@ -10,13 +13,17 @@ import { nextSiteDay, siteDayOf, type SiteDay } from './site-time.ts';
 import { selectWarmup, type WarmupMode } from './warmup.ts';
 
 export interface Clock {
+	/** Monotonic milliseconds, for pacing. */
 	now(): number;
+	/** The wall clock (ms since the epoch) that simulated time may not pass; default Date.now. */
+	wallNow?(): number;
 	/** Resolves after ms, or early when the signal aborts. */
 	sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 export const realClock: Clock = {
 	now: () => performance.now(),
+	wallNow: () => Date.now(),
 	sleep: (ms, signal) =>
 		new Promise<void>((resolve) => {
 			if (signal.aborted) return resolve();
@@ -43,6 +50,8 @@ export interface RunOptions {
 	agents: readonly RosterAgent[];
 	demand: readonly QueueDemand[];
 	warmup: WarmupMode;
+	/** Whether simulated time may pass the wall clock (default false; true only when nothing is sent). */
+	mayRunAhead?: boolean;
 	/** Added to the run part of event ids, to keep two deliberately separate runs apart. */
 	tag?: string;
 	emit: (events: IngestEvent[]) => Promise<void>;
@@ -66,6 +75,7 @@ const yieldToTimers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 export async function runSimulation(options: RunOptions): Promise<RunReport> {
 	const clock = options.clock ?? realClock;
+	const wallNow = () => clock.wallNow?.() ?? Date.now();
 	const { start, end, speed, signal } = options;
 	const report: RunReport = { events: 0, byKind: {}, simulatedUntil: start };
 	const emit = async (events: IngestEvent[]) => {
@@ -99,13 +109,12 @@ export async function runSimulation(options: RunOptions): Promise<RunReport> {
 			continue;
 		}
 		if (end !== undefined && at >= end) break;
-		if (speed > 0) {
-			const wait = realStart + (at - start) / speed - clock.now();
-			if (wait > 0) {
-				await clock.sleep(wait, signal);
-				if (signal.aborted) break;
-			}
-		} else if (++steps % STEPS_PER_YIELD === 0) {
+		const paced = speed > 0 ? realStart + (at - start) / speed - clock.now() : 0;
+		const wait = options.mayRunAhead ? paced : Math.max(paced, at - wallNow());
+		if (wait > 0) {
+			await clock.sleep(wait, signal);
+			if (signal.aborted) break;
+		} else if (speed === 0 && ++steps % STEPS_PER_YIELD === 0) {
 			await yieldToTimers();
 			if (signal.aborted) break;
 		}

@@ -104,6 +104,54 @@ describe('startSimulator', () => {
 		expect(paced.events.length).toBeGreaterThan(100);
 	});
 
+	it('never sends an event stamped after the wall clock: a fast run catches up with the present, then waits for it', async () => {
+		// A fake clock whose present is 10:05 site time and creeps on only while the run sleeps.
+		let wall = Date.parse('2026-11-23T02:05:00Z');
+		let mono = 0;
+		const stampedAhead: number[] = [];
+		const sim = startSimulator({
+			seed: 3,
+			start: '2026-11-23T10:00',
+			durationMs: H / 6,
+			speed: 0,
+			log: quiet,
+			clock: {
+				now: () => mono,
+				wallNow: () => wall,
+				sleep: (ms) => {
+					mono += ms;
+					wall += ms;
+					return Promise.resolve();
+				}
+			},
+			sink: (batch) => {
+				for (const e of batch) if (Date.parse(e.at) > wall) stampedAhead.push(Date.parse(e.at) - wall);
+				return Promise.resolve({ accepted: batch.length, duplicates: 0 });
+			}
+		});
+		const report = await sim.done;
+		expect(report.events).toBeGreaterThan(50);
+		expect(stampedAhead).toEqual([]);
+		// It had to wait for the present from 10:05 to 10:10.
+		expect(wall).toBeGreaterThanOrEqual(Date.parse('2026-11-23T02:09:00Z'));
+	});
+
+	it('starts a fast run without --start at the site midnight of today, a live one now', () => {
+		const fast = startSimulator({
+			speed: 60,
+			durationMs: 0,
+			log: quiet,
+			sink: () => Promise.resolve({ accepted: 0, duplicates: 0 })
+		});
+		return fast.done.then((report) => {
+			const midnight = new Date(report.simulatedUntil);
+			// Asia/Shanghai midnight is 16:00 UTC of the day before.
+			expect(midnight.getUTCHours()).toBe(16);
+			expect(midnight.getUTCMinutes()).toBe(0);
+			expect(Date.now() - report.simulatedUntil).toBeLessThanOrEqual(24 * H);
+		});
+	});
+
 	it('stops a live run promptly and delivers what it had', async () => {
 		const events: IngestEvent[] = [];
 		const sim = startSimulator({

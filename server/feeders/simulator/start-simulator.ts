@@ -10,7 +10,7 @@ import { resolveServiceKey } from '../ingest-client/service-key.ts';
 import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import type { Clock, RunReport } from './run-simulation.ts';
 import { runSimulation } from './run-simulation.ts';
-import { formatSiteTime, parseSiteInstant } from './site-time.ts';
+import { formatSiteTime, parseSiteInstant, siteDayOf } from './site-time.ts';
 import type { WarmupMode } from './warmup.ts';
 
 export interface SimulatorOptions {
@@ -18,7 +18,11 @@ export interface SimulatorOptions {
 	speed?: number;
 	/** Default 42. The same seed and site day always produce the same events and ids. */
 	seed?: number;
-	/** Simulated start (default now). A string without an offset is the site's wall-clock time. */
+	/**
+	 * Simulated start. A string without an offset is the site's wall-clock time.
+	 * Default: now at speed 1 or less; the start of the site's day when faster,
+	 * so a fast run replays today up to the present and then goes on live.
+	 */
 	start?: Date | number | string;
 	/** Simulated time to run for; default until stop(). */
 	durationMs?: number;
@@ -26,6 +30,8 @@ export interface SimulatorOptions {
 	warmup?: WarmupMode;
 	/** Keeps event ids apart from other runs with the same seed. */
 	tag?: string;
+	/** Counting only (a dry run): simulated time may pass the wall clock. */
+	mayRunAhead?: boolean;
 	/** Where events go; default rpc('ingest_events') at url with key. */
 	sink?: IngestSink;
 	/** Default http://localhost:8080. */
@@ -54,8 +60,11 @@ export interface SimulatorHandle {
 	done: Promise<SimulatorReport>;
 }
 
-function resolveStart(start: SimulatorOptions['start']): number {
-	if (start === undefined) return Date.now();
+function resolveStart(start: SimulatorOptions['start'], speed: number): number {
+	if (start === undefined) {
+		const now = Date.now();
+		return speed > 1 || speed === 0 ? siteDayOf(now, DEMO_TIME_ZONE).start : now;
+	}
 	const at = typeof start === 'string' ? parseSiteInstant(start, DEMO_TIME_ZONE) : new Date(start).getTime();
 	if (Number.isNaN(at)) throw new RangeError(`simulator: start "${String(start)}" is not a date`);
 	return at;
@@ -68,7 +77,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 	const speed = options.speed ?? 1;
 	if (!(speed >= 0) || !Number.isFinite(speed)) throw new RangeError('simulator: speed must be 0 or more');
 	const seed = options.seed ?? 42;
-	const start = resolveStart(options.start);
+	const start = resolveStart(options.start, speed);
 	const end = options.durationMs === undefined ? undefined : start + options.durationMs;
 	const aborter = new AbortController();
 
@@ -94,6 +103,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 				agents: DEMO_AGENTS,
 				demand: DEMO_DEMAND,
 				warmup: options.warmup ?? 'snapshot',
+				mayRunAhead: options.mayRunAhead,
 				tag: options.tag,
 				emit,
 				signal: aborter.signal,
