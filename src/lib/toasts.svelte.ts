@@ -2,6 +2,8 @@
 // right) without a page of its own. One shared instance; the regions that
 // draw it only read. A notice that repeats (a snapshot that keeps failing on
 // a TV) stays one toast whose timer restarts, so a screen never fills up.
+import { untrack } from 'svelte';
+
 export interface Toast {
 	id: number;
 	/** What failed, in the user's language. */
@@ -62,9 +64,11 @@ export class Toasts {
 
 	/** A region inside a board's header announces itself; the returned teardown withdraws it. */
 	hostInline(): () => void {
-		this.#inlineHosts++;
+		// Called from an effect: reading the count to change it must not make that
+		// effect depend on it, or it would run again at once, without end.
+		untrack(() => this.#inlineHosts++);
 		return () => {
-			this.#inlineHosts--;
+			untrack(() => this.#inlineHosts--);
 		};
 	}
 

@@ -8,8 +8,8 @@
 begin;
 select plan(31);
 
--- Helpers: see 00-test-helpers.test.sql; renamed back by the rollback.
-alter schema test_helpers rename to tests;
+-- Helpers (test-helpers.psql), gone with the rollback.
+\ir test-helpers.psql
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
 create function tests.ingest_as(api_role text, events jsonb) returns jsonb

@@ -4,7 +4,7 @@
 -- into Monday, a 23-hour daylight-saving day — and wall_outbound_today
 -- counting by them (its own arithmetic is gone).
 begin;
-select plan(15);
+select plan(17);
 
 create schema tests;
 insert into public.sites (id, name, time_zone) values
@@ -60,6 +60,15 @@ select ok(
   (select prosrc like '%app.site_day%' and prosrc like '%app.site_week%' and prosrc not like '%time zone%'
    from pg_proc where oid = 'public.wall_outbound_today(uuid)'::regprocedure),
   'wall_outbound_today takes its day and week from the helpers');
+select is(
+  (select format('[%s, %s)', to_char((r->>'from')::timestamptz at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+     to_char((r->>'to')::timestamptz at time zone 'UTC', 'YYYY-MM-DD HH24:MI'))
+   from (select public.rebuild_live('5c000000-0000-4000-8000-000000000002', '2026-10-25') as r) x),
+  '[2026-10-24 23:00, 2026-10-26 00:00)', 'rebuild_live rebuilds the 25-hour fall-back day whole');
+select ok(
+  (select prosrc like '%app.site_day%' and prosrc not like '%time zone%'
+   from pg_proc where oid = 'public.rebuild_live(uuid, date)'::regprocedure),
+  'rebuild_live takes its day from the helper');
 select ok(
   not has_function_privilege('authenticated', 'app.site_day(uuid, date)', 'execute')
   and not has_function_privilege('anon', 'app.site_today(uuid, timestamptz)', 'execute'),
