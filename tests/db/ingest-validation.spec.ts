@@ -1,5 +1,5 @@
 // The database and the zod schema judge events alike: every case of
-// server/events/event-cases.ts goes through ingest_events (rolled back) and
+// tests/support/ingest-event-cases.ts goes through ingest_events (rolled back) and
 // through zod, and both must give the case's verdict — except the cases only
 // the database can refuse (its clock, the site's settings), where zod must
 // accept and the database refuse. Also: a rejected batch stores nothing, the
