@@ -80,6 +80,17 @@ export default ts.config(
 		languageOptions: { globals: globals.node }
 	},
 	{
+		// Test support lives in tests/: specs next to the server code may use it, the server itself never.
+		files: ['server/**'],
+		ignores: ['server/**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/tests/**'], message: 'Production code must not import test support.' }] }
+			]
+		}
+	},
+	{
 		files: ['tests/**', 'bench/**'],
 		languageOptions: { globals: { ...globals.node, ...globals.browser } }
 	},

@@ -77,7 +77,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 						'server/**/*.{test,spec}.ts',
 						'scripts/**/*.{test,spec}.ts',
 						'tests/db/**/*.{test,spec}.ts',
-						'tests/conformance/**/*.{test,spec}.ts'
+						'tests/conformance/**/*.{test,spec}.ts',
+						'tests/support/**/*.{test,spec}.ts'
 					],
 					environment: 'node',
 					testTimeout: 60_000,

@@ -17,13 +17,14 @@ import type { Db } from '../server/db/types.ts';
 import type { Database } from '../src/lib/database.types.ts';
 import type { IngestEvent } from '../server/events/schema.ts';
 import { batches, demoStream } from '../tests/db/ingest-stream.ts';
-import { asServiceRole, callIngest } from '../tests/db/ingest-support.ts';
+import { asServiceRole } from '../tests/db/ingest-support.ts';
+import { callIngest } from '../tests/support/database-sink.ts';
+import { DEMO_PASSWORD, DEMO_SITE, STAFF } from '../tests/support/demo.ts';
 import { startPostgres15 } from '../tests/support/postgres15.ts';
 import { spawnServer } from './support/spawn-server.ts';
 import { ms, percentile, type Row } from './support/stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SITE = '5a000000-0000-4000-8000-000000000001';
 
 async function freshDb(engine: 'pglite' | 'postgres'): Promise<{ db: Db; stop: () => Promise<void> }> {
 	if (engine === 'pglite') {
@@ -96,12 +97,12 @@ async function latency(rate: number, seconds: number): Promise<Row> {
 			realtime: { transport: nodeWebSocket }
 		};
 		const display = createClient<Database>(server.url, server.keys.anon_key, options);
-		const signIn = await display.auth.signInWithPassword({ email: 'display@demo.local', password: 'callboard' });
+		const signIn = await display.auth.signInWithPassword({ email: STAFF.display.email, password: DEMO_PASSWORD });
 		if (signIn.error) throw new Error(signIn.error.message);
 		let waiting: { sentAt: number; resolve: (ms: number) => void } | undefined;
 		await new Promise<void>((resolve, reject) => {
 			display
-				.channel(`wall:${SITE}`, { config: { private: true } })
+				.channel(`wall:${DEMO_SITE}`, { config: { private: true } })
 				.on('broadcast', { event: '*' }, () => {
 					if (!waiting) return;
 					waiting.resolve(performance.now() - waiting.sentAt);

@@ -8,11 +8,10 @@
 import { createClient, REALTIME_SUBSCRIBE_STATES, type SupabaseClient } from '@supabase/supabase-js';
 import { nodeWebSocket } from '../server/node-websocket.ts';
 import type { Database } from '../src/lib/database.types.ts';
+import { DEMO_PASSWORD, DEMO_SITE, QUEUE, STAFF } from '../tests/support/demo.ts';
 import { spawnServer, type SpawnedServer } from './support/spawn-server.ts';
 import { median, ms, percentile, type Row } from './support/stats.ts';
 
-const SITE = '5a000000-0000-4000-8000-000000000001';
-const QUEUE1 = '9e000000-0000-4000-8000-000000000001';
 type Client = SupabaseClient<Database>;
 
 function client(server: SpawnedServer, key: string, heartbeatCallback?: (status: string) => void): Client {
@@ -28,7 +27,7 @@ function client(server: SpawnedServer, key: string, heartbeatCallback?: (status:
 
 async function displayToken(server: SpawnedServer): Promise<string> {
 	const c = client(server, server.keys.anon_key);
-	const { data, error } = await c.auth.signInWithPassword({ email: 'display@demo.local', password: 'callboard' });
+	const { data, error } = await c.auth.signInWithPassword({ email: STAFF.display.email, password: DEMO_PASSWORD });
 	if (error || !data.session) throw new Error(`sign-in failed: ${error?.message}`);
 	return data.session.access_token;
 }
@@ -46,7 +45,7 @@ async function time(fn: () => Promise<unknown>, rounds: number): Promise<number[
 async function restRoundTrip(server: SpawnedServer, token: string): Promise<Row[]> {
 	const headers = { apikey: server.keys.anon_key, authorization: `Bearer ${token}` };
 	const select = async () => {
-		const res = await fetch(`${server.url}/rest/v1/queue_live?select=queue_id,calls_waiting&site_id=eq.${SITE}`, {
+		const res = await fetch(`${server.url}/rest/v1/queue_live?select=queue_id,calls_waiting&site_id=eq.${DEMO_SITE}`, {
 			headers
 		});
 		if (res.status !== 200) throw new Error(`select answered ${res.status}`);
@@ -80,7 +79,7 @@ async function fanOut(server: SpawnedServer, token: string): Promise<Row[]> {
 		clients.map(
 			(c) =>
 				new Promise<void>((resolve, reject) => {
-					c.channel(`wall:${SITE}`, { config: { private: true } })
+					c.channel(`wall:${DEMO_SITE}`, { config: { private: true } })
 						.on('broadcast', { event: 'queue_live' }, (m) => {
 							const waiting = (m.payload as { record: { calls_waiting: number } }).record.calls_waiting;
 							const round = pending.get(waiting);
@@ -100,7 +99,7 @@ async function fanOut(server: SpawnedServer, token: string): Promise<Row[]> {
 		service
 			.from('queue_live')
 			.update({ calls_waiting: waiting, oldest_waiting_since: waiting ? new Date().toISOString() : null })
-			.eq('queue_id', QUEUE1)
+			.eq('queue_id', QUEUE.sales)
 			.then(({ error }) => {
 				if (error) throw new Error(error.message);
 			});
@@ -146,7 +145,7 @@ async function hold(server: SpawnedServer, token: string, seconds: number): Prom
 		clients.map(
 			(c, i) =>
 				new Promise<void>((resolve, reject) => {
-					c.channel(`wall:${SITE}`, { config: { private: true } })
+					c.channel(`wall:${DEMO_SITE}`, { config: { private: true } })
 						.on('broadcast', { event: 'queue_live' }, () => received[i]!++)
 						.subscribe((status) => {
 							if (status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED) resolve();
@@ -164,7 +163,7 @@ async function hold(server: SpawnedServer, token: string, seconds: number): Prom
 		const { error } = await service
 			.from('queue_live')
 			.update({ agents_available: writes % 10 })
-			.eq('queue_id', QUEUE1);
+			.eq('queue_id', QUEUE.sales);
 		if (error) throw new Error(error.message);
 	}
 	await new Promise((r) => setTimeout(r, 1_000));

@@ -19,13 +19,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../server/db/migrate.ts';
 import { openPglite } from '../server/db/pglite.ts';
+import { DEMO_PASSWORD, DEMO_SITE, demoAgent, STAFF } from '../tests/support/demo.ts';
 import { freePort } from '../tests/support/free-port.ts';
 import { startSingleBox, type SingleBoxProcess } from '../tests/support/single-box-process.ts';
 import { heartbeatProbe } from './support/heartbeat-probe.ts';
 import { median, ms, percentile, type Row } from './support/stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SITE = '5a000000-0000-4000-8000-000000000001';
 const HEARTBEAT_EVERY_MS = 50;
 
 /** Only for this benchmark's database: a statement that takes as long as it is told. */
@@ -53,7 +53,7 @@ async function token(server: SingleBoxProcess, email: string): Promise<string> {
 	const res = await fetch(`${server.url}/auth/v1/token?grant_type=password`, {
 		method: 'POST',
 		headers: { apikey: server.keys.anon_key, 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: 'callboard' })
+		body: JSON.stringify({ email, password: DEMO_PASSWORD })
 	});
 	if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}`);
 	return ((await res.json()) as { access_token: string }).access_token;
@@ -117,18 +117,27 @@ async function duringSlowQuery(dataDir: string, options: { quick: boolean }): Pr
 	const slowSeconds = options.quick ? 5 : 20;
 	const server = await startSingleBox({ dataDir, port: await freePort(), env: { CALLBOARD_STATEMENT_TIMEOUT: '60s' } });
 	try {
-		const display = await token(server, 'display@demo.local');
-		const agent = await token(server, 'agent01@demo.local');
+		const display = await token(server, STAFF.display.email);
+		const agent = await token(server, demoAgent(1).email);
 		const asDisplay = { apikey: server.keys.anon_key, authorization: `Bearer ${display}` };
 		const config = async () => (await fetch(`${server.url}/config.json`)).arrayBuffer();
 		const select = async () => {
-			const res = await fetch(`${server.url}/rest/v1/queue_live?select=queue_id,calls_waiting&site_id=eq.${SITE}`, {
-				headers: asDisplay
-			});
+			const res = await fetch(
+				`${server.url}/rest/v1/queue_live?select=queue_id,calls_waiting&site_id=eq.${DEMO_SITE}`,
+				{
+					headers: asDisplay
+				}
+			);
 			if (res.status !== 200) throw new Error(`select answered ${res.status}`);
 			await res.arrayBuffer();
 		};
-		const probe = await heartbeatProbe(server.url, server.keys.anon_key, display, `wall:${SITE}`, HEARTBEAT_EVERY_MS);
+		const probe = await heartbeatProbe(
+			server.url,
+			server.keys.anon_key,
+			display,
+			`wall:${DEMO_SITE}`,
+			HEARTBEAT_EVERY_MS
+		);
 
 		// Before: warm-up, the REST median with its same-run baseline, then the
 		// same load as during the slow query (a /config.json loop beside the

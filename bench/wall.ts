@@ -13,12 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { ensureBuild } from '../server/build.ts';
+import { DEMO_PASSWORD, QUEUE, STAFF } from '../tests/support/demo.ts';
 import { spawnServer, type SpawnedServer } from './support/spawn-server.ts';
 import { median, ms, type Row } from './support/stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SALES = '9e000000-0000-4000-8000-000000000001';
-const ROUTES = ['/wall', `/wall/queue/${SALES}`, '/wall/agents', '/wall/outbound', '/wall/playlist'];
+const ROUTES = ['/wall', `/wall/queue/${QUEUE.sales}`, '/wall/agents', '/wall/outbound', '/wall/playlist'];
 const JS_GOAL_KB = 120;
 const FIRST_LIVE_GOAL_MS = 1_500;
 
@@ -26,8 +26,8 @@ async function signedInContext(browser: Browser, server: SpawnedServer): Promise
 	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
 	const page = await context.newPage();
 	await page.goto(`${server.url}/login`);
-	await page.getByTestId('login-email').fill('display@demo.local');
-	await page.getByTestId('login-password').fill('callboard');
+	await page.getByTestId('login-email').fill(STAFF.display.email);
+	await page.getByTestId('login-password').fill(DEMO_PASSWORD);
 	await page.getByTestId('login-submit').click();
 	await page.waitForURL(/\/$/);
 	await page.close();

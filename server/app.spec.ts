@@ -3,6 +3,7 @@
 // a forged Host header, with PUBLIC_URL and without it; and the headers on
 // the API's answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, STAFF } from '../tests/support/demo.ts';
 import { rawRequest } from '../tests/support/raw-request.ts';
 import { openTestDatabase, type TestDatabase } from '../tests/support/test-database.ts';
 import { startApp, type RunningApp } from './app.ts';
@@ -13,11 +14,11 @@ let database: TestDatabase;
 const apps: RunningApp[] = [];
 
 beforeAll(async () => {
-	database = await openTestDatabase('pglite');
+	database = await openTestDatabase();
 });
 afterAll(async () => {
 	for (const app of apps) await app.close();
-	await database?.db.close();
+	await database?.stop();
 });
 
 async function start(publicUrl?: string): Promise<RunningApp> {
@@ -37,7 +38,7 @@ async function issuerFrom(app: RunningApp, host: string): Promise<unknown> {
 	const response = await rawRequest(`${app.url}/auth/v1/token?grant_type=password`, {
 		method: 'POST',
 		headers: { host, apikey: keys.anon_key, 'content-type': 'application/json' },
-		body: JSON.stringify({ email: 'display@demo.local', password: 'callboard' })
+		body: JSON.stringify({ email: STAFF.display.email, password: DEMO_PASSWORD })
 	});
 	expect(response.status).toBe(200);
 	const { access_token } = JSON.parse(response.body) as { access_token: string };

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, STAFF } from '../tests/support/demo.ts';
 import { freePort } from '../tests/support/free-port.ts';
 import { startSingleBox } from '../tests/support/single-box-process.ts';
 
@@ -40,7 +41,7 @@ describe('the data folder', () => {
 			const res = await fetch(`${server.url}/auth/v1/token?grant_type=password`, {
 				method: 'POST',
 				headers: { apikey: server.keys.anon_key, 'content-type': 'application/json' },
-				body: JSON.stringify({ email: 'display@demo.local', password: 'callboard' })
+				body: JSON.stringify({ email: STAFF.display.email, password: DEMO_PASSWORD })
 			});
 			expect(res.status).toBe(200);
 		} finally {

@@ -2,12 +2,13 @@
 // auth.admin API (and raw fetch for what it cannot send).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from './jwt.ts';
-import { DEMO_PASSWORD, startAuthServer, USER, type AuthTestServer } from './test-server.ts';
+import { DEMO_PASSWORD, demoAgent, STAFF } from '../../tests/support/demo.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
 
-let server: AuthTestServer;
+let server: TestApi;
 
 beforeAll(async () => {
-	server = await startAuthServer();
+	server = await startTestApi({ modules: ['auth'] });
 });
 afterAll(async () => {
 	await server?.close();
@@ -107,7 +108,7 @@ describe('creating users', () => {
 			const { error } = await admin.createUser(attributes);
 			expect([error?.status, error?.code, error?.message]).toEqual([400, code, message]);
 		}
-		const mistyped = await server.raw('/admin/users', {
+		const mistyped = await server.authFetch('/admin/users', {
 			method: 'POST',
 			headers: { authorization: `Bearer ${server.keys.service_role_key}` },
 			body: JSON.stringify({ email: 5 })
@@ -152,20 +153,18 @@ describe('admin credentials', () => {
 		const list = await server.anon().auth.admin.listUsers();
 		expect(list.error?.status).toBe(403);
 
-		const { data } = await server
-			.anon()
-			.auth.signInWithPassword({ email: 'admin@demo.local', password: DEMO_PASSWORD });
-		const asUser = await server.raw('/admin/users', {
+		const { data } = await server.anon().auth.signInWithPassword({ email: STAFF.admin.email, password: DEMO_PASSWORD });
+		const asUser = await server.authFetch('/admin/users', {
 			headers: { authorization: `Bearer ${data.session?.access_token ?? ''}` }
 		});
 		expect(asUser.status).toBe(403);
 		expect(await asUser.json()).toEqual({ code: 'not_admin', message: 'User not allowed' });
 
 		const forged = signJwt({ role: 'service_role' }, 'some-other-projects-secret-0123456789');
-		const withForged = await server.raw('/admin/users', { headers: { authorization: `Bearer ${forged}` } });
+		const withForged = await server.authFetch('/admin/users', { headers: { authorization: `Bearer ${forged}` } });
 		expect(withForged.status).toBe(403);
 		expect(await withForged.json()).toMatchObject({ code: 'bad_jwt' });
-		const without = await server.raw('/admin/users');
+		const without = await server.authFetch('/admin/users');
 		expect(without.status).toBe(401);
 		expect(await without.json()).toMatchObject({ code: 'no_authorization' });
 	});
@@ -181,14 +180,14 @@ describe('listing, reading and deleting users', () => {
 		expect(error).toBeNull();
 		expect(data.users).toHaveLength(5);
 		expect(data).toMatchObject({ aud: 'authenticated', total, nextPage: 3 });
-		const second = await server.raw('/admin/users?page=2&per_page=5', {
+		const second = await server.authFetch('/admin/users?page=2&per_page=5', {
 			headers: { authorization: `Bearer ${server.keys.service_role_key}` }
 		});
 		expect(second.headers.get('link')).toBe(
 			`</admin/users?page=3&per_page=5>; rel="next", </admin/users?page=${Math.ceil(total / 5)}&per_page=5>; rel="last"`
 		);
 
-		const raw = await server.raw('/admin/users?page=1&per_page=500', {
+		const raw = await server.authFetch('/admin/users?page=1&per_page=500', {
 			headers: { authorization: `Bearer ${server.keys.service_role_key}` }
 		});
 		expect(raw.headers.get('x-total-count')).toBe(String(total));
@@ -198,7 +197,7 @@ describe('listing, reading and deleting users', () => {
 		const times = all.users.map((u) => u.created_at);
 		expect(times).toEqual([...times].sort().reverse());
 
-		const bad = await server.raw('/admin/users?page=x', {
+		const bad = await server.authFetch('/admin/users?page=x', {
 			headers: { authorization: `Bearer ${server.keys.service_role_key}` }
 		});
 		expect(bad.status).toBe(400);
@@ -207,15 +206,15 @@ describe('listing, reading and deleting users', () => {
 
 	it('reads one user and answers 404 for unknown ones', async () => {
 		const admin = server.service().auth.admin;
-		const { data } = await admin.getUserById(USER(1));
-		expect(data.user).toMatchObject({ id: USER(1), email: 'admin@demo.local' });
+		const { data } = await admin.getUserById(STAFF.admin.userId);
+		expect(data.user).toMatchObject({ id: STAFF.admin.userId, email: STAFF.admin.email });
 		const missing = await admin.getUserById('c0000000-0000-4000-8000-000000000000');
 		expect([missing.error?.status, missing.error?.code, missing.error?.message]).toEqual([
 			404,
 			'user_not_found',
 			'User not found'
 		]);
-		const notUuid = await server.raw('/admin/users/42', {
+		const notUuid = await server.authFetch('/admin/users/42', {
 			headers: { authorization: `Bearer ${server.keys.service_role_key}` }
 		});
 		expect(notUuid.status).toBe(404);
@@ -226,13 +225,13 @@ describe('listing, reading and deleting users', () => {
 		const admin = server.service().auth.admin;
 		const { data } = await server
 			.anon()
-			.auth.signInWithPassword({ email: 'agent30@demo.local', password: DEMO_PASSWORD });
-		const { error } = await admin.deleteUser(USER(130));
+			.auth.signInWithPassword({ email: demoAgent(30).email, password: DEMO_PASSWORD });
+		const { error } = await admin.deleteUser(demoAgent(30).userId);
 		expect(error).toBeNull();
-		expect((await admin.getUserById(USER(130))).error?.code).toBe('user_not_found');
+		expect((await admin.getUserById(demoAgent(30).userId)).error?.code).toBe('user_not_found');
 		const left = await server.db.query(
 			`select 1 from auth.sessions where user_id = $1 union all select 1 from auth.identities where user_id = $1`,
-			[USER(130)]
+			[demoAgent(30).userId]
 		);
 		expect(left.rows).toHaveLength(0);
 		const refresh = await server.anon().auth.refreshSession({ refresh_token: data.session?.refresh_token ?? '' });
@@ -241,12 +240,12 @@ describe('listing, reading and deleting users', () => {
 
 	it('soft-deletes: the row stays, the person and the sign-in go', async () => {
 		const admin = server.service().auth.admin;
-		const { error } = await admin.deleteUser(USER(129), true);
+		const { error } = await admin.deleteUser(demoAgent(29).userId, true);
 		expect(error).toBeNull();
-		const { data } = await admin.getUserById(USER(129));
-		expect(data.user).toMatchObject({ id: USER(129), email: '' });
+		const { data } = await admin.getUserById(demoAgent(29).userId);
+		expect(data.user).toMatchObject({ id: demoAgent(29).userId, email: '' });
 		expect(data.user?.deleted_at).toEqual(expect.any(String));
-		const login = await server.anon().auth.signInWithPassword({ email: 'agent29@demo.local', password: DEMO_PASSWORD });
+		const login = await server.anon().auth.signInWithPassword({ email: demoAgent(29).email, password: DEMO_PASSWORD });
 		expect(login.error?.code).toBe('invalid_credentials');
 	});
 });

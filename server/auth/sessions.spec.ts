@@ -2,12 +2,13 @@
 // (raw fetch where a client would never send what is tested).
 import { isAuthSessionMissingError, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startAuthServer, USER, type AuthTestServer } from './test-server.ts';
+import { DEMO_PASSWORD, demoAgent } from '../../tests/support/demo.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
 
-let server: AuthTestServer;
+let server: TestApi;
 
 beforeAll(async () => {
-	server = await startAuthServer();
+	server = await startTestApi({ modules: ['auth'] });
 });
 afterAll(async () => {
 	await server?.close();
@@ -21,7 +22,7 @@ async function signedIn(email: string): Promise<{ client: SupabaseClient; refres
 }
 
 function refreshRaw(refreshToken: string): Promise<Response> {
-	return server.raw('/token?grant_type=refresh_token', {
+	return server.authFetch('/token?grant_type=refresh_token', {
 		method: 'POST',
 		body: JSON.stringify({ refresh_token: refreshToken })
 	});
@@ -43,7 +44,7 @@ async function tokenRow(token: string) {
 
 describe('refresh-token grant', () => {
 	it('rotates: the used token is revoked and its child carries on the session', async () => {
-		const { client, refreshToken, accessToken } = await signedIn('agent10@demo.local');
+		const { client, refreshToken, accessToken } = await signedIn(demoAgent(10).email);
 		const { data, error } = await client.auth.refreshSession();
 		expect(error).toBeNull();
 		const next = data.session;
@@ -51,14 +52,14 @@ describe('refresh-token grant', () => {
 		expect(next.refresh_token).toMatch(/^[a-z0-9]{12}$/);
 		expect(next.refresh_token).not.toBe(refreshToken);
 		expect(sessionIdOf(next.access_token)).toBe(sessionIdOf(accessToken));
-		expect(next.user.id).toBe(USER(110));
+		expect(next.user.id).toBe(demoAgent(10).userId);
 		expect(await tokenRow(refreshToken)).toMatchObject({ revoked: true, parent: null });
 		expect(await tokenRow(next.refresh_token)).toMatchObject({ revoked: false, parent: refreshToken });
-		expect((await client.auth.getUser()).data.user?.id).toBe(USER(110));
+		expect((await client.auth.getUser()).data.user?.id).toBe(demoAgent(10).userId);
 	});
 
 	it('gives the active child back for its revoked parent, then detects reuse of older tokens', async () => {
-		const { client, refreshToken: first } = await signedIn('agent11@demo.local');
+		const { client, refreshToken: first } = await signedIn(demoAgent(11).email);
 		const second = (await client.auth.refreshSession()).data.session?.refresh_token ?? '';
 
 		// The client lost the answer to its refresh and tries the parent again: same child, nothing new.
@@ -86,7 +87,7 @@ describe('refresh-token grant', () => {
 	});
 
 	it('lets a revoked token refresh again inside the reuse interval (concurrent tabs)', async () => {
-		const { client, refreshToken: first } = await signedIn('agent12@demo.local');
+		const { client, refreshToken: first } = await signedIn(demoAgent(12).email);
 		await client.auth.refreshSession();
 		await client.auth.refreshSession();
 		const again = await refreshRaw(first);
@@ -111,8 +112,10 @@ describe('refresh-token grant', () => {
 	});
 
 	it('stops refreshing a banned user', async () => {
-		const { refreshToken } = await signedIn('agent13@demo.local');
-		await server.db.query(`update auth.users set banned_until = now() + interval '1 day' where id = $1`, [USER(113)]);
+		const { refreshToken } = await signedIn(demoAgent(13).email);
+		await server.db.query(`update auth.users set banned_until = now() + interval '1 day' where id = $1`, [
+			demoAgent(13).userId
+		]);
 		const res = await refreshRaw(refreshToken);
 		expect(await res.json()).toEqual({ code: 'user_banned', message: 'Invalid Refresh Token: User Banned' });
 	});
@@ -120,7 +123,7 @@ describe('refresh-token grant', () => {
 
 describe('logout', () => {
 	it('ends the session: its refresh token stops working and GET /user reports no session', async () => {
-		const { client, refreshToken, accessToken } = await signedIn('agent20@demo.local');
+		const { client, refreshToken, accessToken } = await signedIn(demoAgent(20).email);
 		expect((await client.auth.signOut()).error).toBeNull();
 		const again = await server.anon().auth.refreshSession({ refresh_token: refreshToken });
 		expect(again.data.session).toBeNull();
@@ -135,24 +138,24 @@ describe('logout', () => {
 		const sessionsOf = async () =>
 			(
 				await server.db.query<{ id: string }>('select id from auth.sessions where user_id = $1 order by created_at', [
-					USER(121)
+					demoAgent(21).userId
 				])
 			).rows.map((row) => row.id);
-		const a = await signedIn('agent21@demo.local');
-		const b = await signedIn('agent21@demo.local');
-		const c = await signedIn('agent21@demo.local');
+		const a = await signedIn(demoAgent(21).email);
+		const b = await signedIn(demoAgent(21).email);
+		const c = await signedIn(demoAgent(21).email);
 		expect(await sessionsOf()).toHaveLength(3);
 
 		expect((await b.client.auth.signOut({ scope: 'others' })).error).toBeNull();
 		expect(await sessionsOf()).toEqual([sessionIdOf(b.accessToken)]);
 		expect((await a.client.auth.refreshSession()).error?.code).toBe('refresh_token_not_found');
 
-		const d = await signedIn('agent21@demo.local');
+		const d = await signedIn(demoAgent(21).email);
 		expect((await d.client.auth.signOut({ scope: 'local' })).error).toBeNull();
 		expect(await sessionsOf()).toEqual([sessionIdOf(b.accessToken)]);
 
-		await signedIn('agent21@demo.local');
-		const res = await server.raw('/logout', {
+		await signedIn(demoAgent(21).email);
+		const res = await server.authFetch('/logout', {
 			method: 'POST',
 			headers: { authorization: `Bearer ${b.accessToken}` }
 		});
@@ -162,14 +165,14 @@ describe('logout', () => {
 	});
 
 	it('refuses an unknown scope and a missing token', async () => {
-		const { accessToken } = await signedIn('agent22@demo.local');
-		const bad = await server.raw('/logout?scope=everyone', {
+		const { accessToken } = await signedIn(demoAgent(22).email);
+		const bad = await server.authFetch('/logout?scope=everyone', {
 			method: 'POST',
 			headers: { authorization: `Bearer ${accessToken}` }
 		});
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toEqual({ code: 'validation_failed', message: 'Unsupported logout scope "everyone"' });
-		const anonymous = await server.raw('/logout', { method: 'POST' });
+		const anonymous = await server.authFetch('/logout', { method: 'POST' });
 		expect(anonymous.status).toBe(401);
 	});
 });

@@ -1,14 +1,15 @@
 // Password sign-in, GET /user, token checks and the gateway, driven by the
-// real supabase-js (auth-js 2.109.0) against the auth handler on PGlite.
+// real supabase-js (auth-js 2.109.0) against the auth handler on a seeded database.
 import { AuthApiError, isAuthSessionMissingError } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from './jwt.ts';
-import { DEMO_PASSWORD, startAuthServer, USER, type AuthTestServer } from './test-server.ts';
+import { DEMO_PASSWORD, demoAgent, demoLead, STAFF } from '../../tests/support/demo.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
 
-let server: AuthTestServer;
+let server: TestApi;
 
 beforeAll(async () => {
-	server = await startAuthServer();
+	server = await startTestApi({ modules: ['auth'] });
 });
 afterAll(async () => {
 	await server?.close();
@@ -25,7 +26,7 @@ async function signIn(email: string, password = DEMO_PASSWORD) {
 describe('password grant', () => {
 	it('signs the display in with a GoTrue session and records the session', async () => {
 		const before = new Date();
-		const { data, error } = await signIn('display@demo.local');
+		const { data, error } = await signIn(STAFF.display.email);
 		expect(error).toBeNull();
 		const session = data.session;
 		if (!session) throw new Error('no session');
@@ -34,17 +35,17 @@ describe('password grant', () => {
 		expect(session.expires_at).toBe(Math.floor(Date.now() / 1000) + 3600);
 		expect(session.refresh_token).toMatch(/^[a-z0-9]{12}$/);
 		expect(data.user).toMatchObject({
-			id: USER(4),
+			id: STAFF.display.userId,
 			aud: 'authenticated',
 			role: 'authenticated',
-			email: 'display@demo.local',
+			email: STAFF.display.email,
 			phone: '',
 			app_metadata: { provider: 'email', providers: ['email'] },
 			user_metadata: { display_name: '大屏 Wall display' },
 			is_anonymous: false
 		});
 		expect(data.user?.identities).toEqual([
-			expect.objectContaining({ provider: 'email', id: USER(4), user_id: USER(4) })
+			expect.objectContaining({ provider: 'email', id: STAFF.display.userId, user_id: STAFF.display.userId })
 		]);
 		expect(new Date(data.user?.last_sign_in_at ?? 0).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
 		expect(JSON.stringify(data)).not.toMatch(/\$2[aby]\$|encrypted_password/);
@@ -52,10 +53,10 @@ describe('password grant', () => {
 		const claims = claimsOf(session.access_token);
 		expect(claims).toMatchObject({
 			iss: `${server.url}/auth/v1`,
-			sub: USER(4),
+			sub: STAFF.display.userId,
 			aud: 'authenticated',
 			role: 'authenticated',
-			email: 'display@demo.local',
+			email: STAFF.display.email,
 			phone: '',
 			aal: 'aal1',
 			is_anonymous: false,
@@ -68,7 +69,9 @@ describe('password grant', () => {
 			'select user_id, host(ip) as ip from auth.sessions where id = $1',
 			[claims.session_id]
 		);
-		expect(sessions.rows).toEqual([{ user_id: USER(4), ip: expect.stringMatching(/127\.0\.0\.1$/) as string }]);
+		expect(sessions.rows).toEqual([
+			{ user_id: STAFF.display.userId, ip: expect.stringMatching(/127\.0\.0\.1$/) as string }
+		]);
 		const tokens = await server.db.query('select revoked, parent from auth.refresh_tokens where token = $1', [
 			session.refresh_token
 		]);
@@ -78,12 +81,12 @@ describe('password grant', () => {
 	it('matches the email case-insensitively', async () => {
 		const { data, error } = await signIn('Supervisor@Demo.LOCAL');
 		expect(error).toBeNull();
-		expect(data.user?.id).toBe(USER(3));
+		expect(data.user?.id).toBe(STAFF.supervisor.userId);
 	});
 
 	it('refuses a wrong password and an unknown email alike, as auth-js surfaces GoTrue errors', async () => {
 		for (const [email, password] of [
-			['agent01@demo.local', 'wrong'],
+			[demoAgent(1).email, 'wrong'],
 			['nobody@demo.local', DEMO_PASSWORD]
 		] as const) {
 			const { data, error } = await signIn(email, password);
@@ -96,12 +99,12 @@ describe('password grant', () => {
 	});
 
 	it('answers in the shape the API version header asks for', async () => {
-		const body = JSON.stringify({ email: 'agent01@demo.local', password: 'wrong' });
-		const current = await server.raw('/token?grant_type=password', { method: 'POST', body });
+		const body = JSON.stringify({ email: demoAgent(1).email, password: 'wrong' });
+		const current = await server.authFetch('/token?grant_type=password', { method: 'POST', body });
 		expect(current.headers.get('x-supabase-api-version')).toBe('2024-01-01');
 		expect(await current.json()).toEqual({ code: 'invalid_credentials', message: 'Invalid login credentials' });
 
-		const legacy = await server.raw('/token?grant_type=password', {
+		const legacy = await server.authFetch('/token?grant_type=password', {
 			method: 'POST',
 			body,
 			headers: { 'x-supabase-api-version': '' }
@@ -115,18 +118,18 @@ describe('password grant', () => {
 	});
 
 	it('refuses banned and unconfirmed users only once the password is right', async () => {
-		await server.db.query(
-			`update auth.users set banned_until = now() + interval '1 hour' where email = 'agent02@demo.local'`
-		);
-		await server.db.query(`update auth.users set email_confirmed_at = null where email = 'agent03@demo.local'`);
-		expect((await signIn('agent02@demo.local', 'wrong')).error?.code).toBe('invalid_credentials');
-		const banned = await signIn('agent02@demo.local');
+		await server.db.query(`update auth.users set banned_until = now() + interval '1 hour' where email = $1`, [
+			demoAgent(2).email
+		]);
+		await server.db.query(`update auth.users set email_confirmed_at = null where email = $1`, [demoAgent(3).email]);
+		expect((await signIn(demoAgent(2).email, 'wrong')).error?.code).toBe('invalid_credentials');
+		const banned = await signIn(demoAgent(2).email);
 		expect([banned.error?.status, banned.error?.code, banned.error?.message]).toEqual([
 			400,
 			'user_banned',
 			'User is banned'
 		]);
-		const unconfirmed = await signIn('agent03@demo.local');
+		const unconfirmed = await signIn(demoAgent(3).email);
 		expect([unconfirmed.error?.code, unconfirmed.error?.message]).toEqual([
 			'email_not_confirmed',
 			'Email not confirmed'
@@ -134,7 +137,7 @@ describe('password grant', () => {
 	});
 
 	it('rejects malformed, mistyped and oversized bodies with GoTrue codes', async () => {
-		const post = (body: string) => server.raw('/token?grant_type=password', { method: 'POST', body });
+		const post = (body: string) => server.authFetch('/token?grant_type=password', { method: 'POST', body });
 		const broken = await post('{"email":');
 		expect(broken.status).toBe(400);
 		expect(await broken.json()).toMatchObject({ code: 'bad_json' });
@@ -145,7 +148,7 @@ describe('password grant', () => {
 		const huge = await post(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(1_100_000) }));
 		expect(huge.status).toBe(413);
 		expect(await huge.json()).toMatchObject({ code: 'request_entity_too_large' });
-		const grant = await server.raw('/token?grant_type=magic', { method: 'POST', body: '{}' });
+		const grant = await server.authFetch('/token?grant_type=magic', { method: 'POST', body: '{}' });
 		expect(await grant.json()).toEqual({ code: 'invalid_credentials', message: 'unsupported_grant_type' });
 	});
 });
@@ -153,38 +156,42 @@ describe('password grant', () => {
 describe('failed sign-in limit', () => {
 	it('answers 429 after 10 failures for an email, while other emails still sign in', async () => {
 		for (let i = 0; i < 10; i++) {
-			expect((await signIn('agent05@demo.local', `wrong-${i}`)).error?.code).toBe('invalid_credentials');
+			expect((await signIn(demoAgent(5).email, `wrong-${i}`)).error?.code).toBe('invalid_credentials');
 		}
-		const limited = await signIn('agent05@demo.local', 'wrong-again');
+		const limited = await signIn(demoAgent(5).email, 'wrong-again');
 		expect([limited.error?.status, limited.error?.code, limited.error?.message]).toEqual([
 			429,
 			'over_request_rate_limit',
 			'Request rate limit reached'
 		]);
 		// The right password does not get around the limit either: that is what stops guessing.
-		expect((await signIn('agent05@demo.local')).error?.status).toBe(429);
-		const other = await signIn('agent06@demo.local');
+		expect((await signIn(demoAgent(5).email)).error?.status).toBe(429);
+		const other = await signIn(demoAgent(6).email);
 		expect(other.error).toBeNull();
-		expect(other.data.user?.id).toBe(USER(106));
+		expect(other.data.user?.id).toBe(demoAgent(6).userId);
 	});
 });
 
 describe('failed sign-in limit behind a trusted reverse proxy', () => {
 	it('counts the client the proxy names, so one client is locked out and the next is not', async () => {
-		const proxied = await startAuthServer({ trustedProxies: ['127.0.0.1'], loginLimits: { perEmailAndAddress: 3 } });
+		const proxied = await startTestApi({
+			modules: ['auth'],
+			trustedProxies: ['127.0.0.1'],
+			auth: { loginLimits: { perEmailAndAddress: 3 } }
+		});
 		try {
 			const attempt = (from: string, password: string) =>
-				proxied.raw('/token?grant_type=password', {
+				proxied.authFetch('/token?grant_type=password', {
 					method: 'POST',
 					headers: { 'x-forwarded-for': from },
-					body: JSON.stringify({ email: 'agent08@demo.local', password })
+					body: JSON.stringify({ email: demoAgent(8).email, password })
 				});
 			for (let i = 0; i < 3; i++) expect((await attempt('203.0.113.66', `wrong-${i}`)).status).toBe(400);
 			expect((await attempt('203.0.113.66', DEMO_PASSWORD)).status).toBe(429);
 			expect((await attempt('203.0.113.10', DEMO_PASSWORD)).status).toBe(200);
 			const { rows } = await proxied.db.query<{ ip: string | null }>(
 				`select host(ip) as ip from auth.sessions where user_id = $1`,
-				[USER(108)]
+				[demoAgent(8).userId]
 			);
 			expect(rows.map((r) => r.ip)).toEqual(['203.0.113.10']);
 		} finally {
@@ -196,20 +203,20 @@ describe('failed sign-in limit behind a trusted reverse proxy', () => {
 describe('GET /user and access tokens', () => {
 	it('returns the signed-in user', async () => {
 		const client = server.anon();
-		await client.auth.signInWithPassword({ email: 'manager@demo.local', password: DEMO_PASSWORD });
+		await client.auth.signInWithPassword({ email: STAFF.manager.email, password: DEMO_PASSWORD });
 		const { data, error } = await client.auth.getUser();
 		expect(error).toBeNull();
-		expect(data.user).toMatchObject({ id: USER(2), email: 'manager@demo.local', aud: 'authenticated' });
+		expect(data.user).toMatchObject({ id: STAFF.manager.userId, email: STAFF.manager.email, aud: 'authenticated' });
 	});
 
 	it('refuses tokens that are expired, tampered, foreign or unsigned with 403 bad_jwt', async () => {
-		const { data } = await signIn('lead1@demo.local');
+		const { data } = await signIn(demoLead(1).email);
 		const good = data.session?.access_token ?? '';
 		const claims = claimsOf(good);
 		const [header, , signature] = good.split('.');
 		const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 		const expired = signJwt({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 }, server.keys.jwt_secret);
-		const tampered = `${header}.${b64({ ...claims, sub: USER(1) })}.${signature}`;
+		const tampered = `${header}.${b64({ ...claims, sub: STAFF.admin.userId })}.${signature}`;
 		const foreign = signJwt(claims, 'another-secret-of-the-same-kind-0123456789');
 		const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
 
@@ -227,16 +234,16 @@ describe('GET /user and access tokens', () => {
 			expect([error?.status, error?.code]).toEqual([403, 'bad_jwt']);
 			expect(error?.message).toBe(`invalid JWT: unable to parse or verify signature, ${problem}`);
 		}
-		expect((await server.anon().auth.getUser(good)).data.user?.id).toBe(USER(11));
+		expect((await server.anon().auth.getUser(good)).data.user?.id).toBe(demoLead(1).userId);
 	});
 
 	it('says session_not_found once the session is gone, which auth-js reads as a missing session', async () => {
-		const { data } = await signIn('lead2@demo.local');
+		const { data } = await signIn(demoLead(2).email);
 		const token = data.session?.access_token ?? '';
 		await server.db.query('delete from auth.sessions where id = $1', [claimsOf(token).session_id]);
 		const { error } = await server.anon().auth.getUser(token);
 		expect(isAuthSessionMissingError(error)).toBe(true);
-		const raw = await server.raw('/user', { headers: { authorization: `Bearer ${token}` } });
+		const raw = await server.authFetch('/user', { headers: { authorization: `Bearer ${token}` } });
 		expect(raw.status).toBe(403);
 		expect(await raw.json()).toEqual({
 			code: 'session_not_found',
@@ -245,10 +252,10 @@ describe('GET /user and access tokens', () => {
 	});
 
 	it('needs a bearer token and a user in it', async () => {
-		const none = await server.raw('/user');
+		const none = await server.authFetch('/user');
 		expect(none.status).toBe(401);
 		expect(await none.json()).toMatchObject({ code: 'no_authorization' });
-		const anonKey = await server.raw('/user', { headers: { authorization: `Bearer ${server.keys.anon_key}` } });
+		const anonKey = await server.authFetch('/user', { headers: { authorization: `Bearer ${server.keys.anon_key}` } });
 		expect(anonKey.status).toBe(403);
 		expect(await anonKey.json()).toEqual({ code: 'bad_jwt', message: 'invalid claim: missing sub claim' });
 	});
@@ -259,7 +266,7 @@ describe('gateway and routing', () => {
 		const missing = await fetch(`${server.url}/auth/v1/settings`);
 		expect(missing.status).toBe(401);
 		expect(await missing.json()).toMatchObject({ message: 'No API key found in request' });
-		const { data } = await signIn('lead3@demo.local');
+		const { data } = await signIn(demoLead(3).email);
 		for (const key of [
 			signJwt({ role: 'anon' }, 'not-our-secret-not-our-secret-00'),
 			data.session?.access_token ?? ''
@@ -271,13 +278,13 @@ describe('gateway and routing', () => {
 	});
 
 	it('answers settings and health, and 404/405 GoTrue-shaped for the rest', async () => {
-		const settings = await server.raw('/settings');
+		const settings = await server.authFetch('/settings');
 		expect(await settings.json()).toMatchObject({ disable_signup: true, external: { email: true, phone: false } });
-		expect(await (await server.raw('/health')).json()).toMatchObject({ name: 'GoTrue' });
-		const signup = await server.raw('/signup', { method: 'POST', body: '{}' });
+		expect(await (await server.authFetch('/health')).json()).toMatchObject({ name: 'GoTrue' });
+		const signup = await server.authFetch('/signup', { method: 'POST', body: '{}' });
 		expect(signup.status).toBe(404);
 		expect(await signup.json()).toMatchObject({ code: 'unknown' });
-		const wrongMethod = await server.raw('/user', { method: 'PUT', body: '{}' });
+		const wrongMethod = await server.authFetch('/user', { method: 'PUT', body: '{}' });
 		expect(wrongMethod.status).toBe(405);
 	});
 });

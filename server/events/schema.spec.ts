@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIngestBatch } from './check-batch.ts';
-import { eventCases, validEvents } from './event-cases.ts';
+import { checkIngestBatch } from '../../tests/support/ingest-batch-check.ts';
+import { eventCases, validEvents } from '../../tests/support/ingest-event-cases.ts';
 import { ingestBatch, ingestEvent, ingestResult, MAX_BATCH_EVENTS } from './schema.ts';
 
 describe('ingestEvent', () => {

@@ -2,7 +2,7 @@
 // (supabase/migrations/20261123000000_ingest_events.sql), so a feeder or the
 // simulator can find a bad event before it sends a batch. The database stays
 // the judge; these schemas reject what it rejects, except what needs its clock
-// or a site's settings (an event too far in the future; event-cases.ts).
+// or a site's settings (an event too far in the future; tests/support/ingest-event-cases.ts).
 import { z } from 'zod';
 import { Constants } from '../../src/lib/database.types.ts';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type Listening } from '../../tests/support/listen.ts';
-import { FIXTURE_LOG, FIXTURE_MAP } from './asterisk/spec-support.ts';
+import { FIXTURE_LOG, FIXTURE_MAP } from '../../tests/support/queue-log-fixture.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ASTERISK = path.join(here, 'asterisk-queue-log.ts');

@@ -5,52 +5,42 @@
 // joins; X-Forwarded-For counts only from a trusted proxy.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types.ts';
-import { makeKeys } from '../keys.ts';
 import type { RealtimeOptions } from './hub.ts';
-import {
-	DISPLAY,
-	makeClient,
-	openSeededDb,
-	RawSocket,
-	refusedUpgrade,
-	startRealtime,
-	subscribe,
-	userToken,
-	waitFor,
-	WALL,
-	type Client,
-	type TestRealtime
-} from './spec-helpers.ts';
+import { DEMO_SITE, STAFF } from '../../tests/support/demo.ts';
+import { RawSocket, refusedUpgrade } from '../../tests/support/raw-socket.ts';
+import { subscribe } from '../../tests/support/subscribe.ts';
+import { openTestDatabase, type TestDatabase } from '../../tests/support/test-database.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
+import { waitFor } from '../../tests/support/wait-for.ts';
 
-const keys = makeKeys();
+const WALL = `wall:${DEMO_SITE}`;
+let database: TestDatabase;
 let db: Db;
-const servers: TestRealtime[] = [];
+const servers: TestApi[] = [];
 const sockets: RawSocket[] = [];
-const clients: Client[] = [];
 
 beforeAll(async () => {
-	db = await openSeededDb();
+	database = await openTestDatabase();
+	db = database.db;
 });
 afterEach(async () => {
 	for (const socket of sockets.splice(0)) socket.ws.close();
-	for (const client of clients.splice(0)) {
-		await client.removeAllChannels();
-		await client.realtime.disconnect();
-	}
+	for (const server of servers) await server.closeClients();
 });
 afterAll(async () => {
-	for (const server of servers) await server.stop();
-	await db?.close();
+	for (const server of servers) await server.close();
+	await database?.stop();
 });
 
+/** A realtime server with these limits, on the spec's one database. */
 async function start(options: Partial<RealtimeOptions>, network: { trustedProxies?: string[] } = {}) {
-	const server = await startRealtime(db, keys, options, network);
+	const server = await startTestApi({ modules: ['realtime'], db, realtime: options, ...network });
 	servers.push(server);
 	return server;
 }
 
-async function open(server: TestRealtime, headers: Record<string, string> = {}): Promise<RawSocket> {
-	const socket = await RawSocket.open(server.wsUrl({ apikey: keys.anon_key, vsn: '1.0.0' }), '1.0.0', headers);
+async function open(server: TestApi, headers: Record<string, string> = {}): Promise<RawSocket> {
+	const socket = await RawSocket.open(server.wsUrl({ apikey: server.keys.anon_key, vsn: '1.0.0' }), '1.0.0', headers);
 	sockets.push(socket);
 	return socket;
 }
@@ -60,7 +50,7 @@ describe('sockets per address', () => {
 		const server = await start({ maxSocketsPerAddress: 2 });
 		const first = await open(server);
 		await open(server);
-		expect(await refusedUpgrade(server.wsUrl({ apikey: keys.anon_key, vsn: '1.0.0' }))).toEqual({
+		expect(await refusedUpgrade(server.wsUrl({ apikey: server.keys.anon_key, vsn: '1.0.0' }))).toEqual({
 			status: 429,
 			body: JSON.stringify({ error: 'Too many connected users' })
 		});
@@ -80,7 +70,7 @@ describe('sockets per address', () => {
 	it('refuses new sockets past the per-second budget', async () => {
 		const server = await start({ socketsPerAddress: { burst: 3, perSecond: 0.1 } });
 		for (let i = 0; i < 3; i++) (await open(server)).ws.close();
-		expect(await refusedUpgrade(server.wsUrl({ apikey: keys.anon_key, vsn: '1.0.0' }))).toEqual({
+		expect(await refusedUpgrade(server.wsUrl({ apikey: server.keys.anon_key, vsn: '1.0.0' }))).toEqual({
 			status: 429,
 			body: JSON.stringify({ error: 'Too many new connections per second' })
 		});
@@ -125,9 +115,8 @@ describe('joins per address', () => {
 		expect(replies.slice(3)).toEqual(Array<string>(9).fill('ClientJoinRateLimitReached'));
 		await waitFor(() => sockets.slice(1).every((s) => s.closeCode !== undefined), 3_000, 'the cut sockets to close');
 
-		const display = makeClient(server.url, keys.anon_key);
-		clients.push(display);
-		await display.realtime.setAuth(userToken(keys, DISPLAY));
+		const display = server.anon();
+		await display.realtime.setAuth(server.token(STAFF.display.userId));
 		expect((await subscribe(display.channel(WALL, { config: { private: true } }))).status).toBe('SUBSCRIBED');
 	});
 });

@@ -3,38 +3,35 @@
 // join floods and channel limits, idle sockets, presence rate limits,
 // pruning of realtime.messages, and close().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/types.ts';
-import { makeKeys, signJwt } from '../keys.ts';
+import { signJwt } from '../keys.ts';
 import { ChannelRegistry } from './channels.ts';
 import { startDbBroadcast } from './db-broadcast.ts';
 import { DEFAULT_OPTIONS } from './hub.ts';
-import {
-	openSeededDb,
-	RawSocket,
-	refusedUpgrade,
-	startRealtime,
-	userToken,
-	WALL,
-	type TestRealtime
-} from './spec-helpers.ts';
+import { DEMO_SITE, STAFF } from '../../tests/support/demo.ts';
+import { RawSocket, refusedUpgrade } from '../../tests/support/raw-socket.ts';
 import { specContext } from '../../tests/support/server-context.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
 
-const keys = makeKeys();
-let db: Db;
-let server: TestRealtime;
-/** Same database, narrow limits: 3 channels per socket, 5 joins per second, 400 ms idle timeout. */
-let strict: TestRealtime;
+const WALL = `wall:${DEMO_SITE}`;
+let server: TestApi;
+/** Same database and keys, narrow limits: 3 channels per socket, 5 joins per second, 400 ms idle timeout. */
+let strict: TestApi;
 
 beforeAll(async () => {
-	db = await openSeededDb();
-	server = await startRealtime(db, keys);
-	strict = await startRealtime(db, keys, { maxChannelsPerSocket: 3, maxJoinsPerSecond: 5, idleTimeoutMs: 400 });
+	// Both log what the specs provoke on purpose: garbage frames, unknown events, floods.
+	server = await startTestApi({ modules: ['realtime'], expectLogs: true });
+	strict = await startTestApi({
+		modules: ['realtime'],
+		db: server.db,
+		keys: server.keys,
+		realtime: { maxChannelsPerSocket: 3, maxJoinsPerSecond: 5, idleTimeoutMs: 400 },
+		expectLogs: true
+	});
 });
 
 afterAll(async () => {
-	await strict?.stop();
-	await server?.stop();
-	await db?.close();
+	await strict?.close();
+	await server?.close();
 });
 
 describe('upgrade', () => {
@@ -48,17 +45,17 @@ describe('upgrade', () => {
 			status: 401,
 			body: JSON.stringify({ error: 'Failed to validate JWT signature' })
 		});
-		const expired = signJwt({ role: 'anon', exp: Math.floor(Date.now() / 1000) - 1 }, keys.jwt_secret);
+		const expired = signJwt({ role: 'anon', exp: Math.floor(Date.now() / 1000) - 1 }, server.keys.jwt_secret);
 		expect((await refusedUpgrade(server.wsUrl({ apikey: expired }))).body).toBe(
 			JSON.stringify({ error: 'Token has expired' })
 		);
-		const noExp = signJwt({ role: 'anon' }, keys.jwt_secret);
+		const noExp = signJwt({ role: 'anon' }, server.keys.jwt_secret);
 		expect((await refusedUpgrade(server.wsUrl({ apikey: noExp }))).body).toContain('`role` and `exp` are required');
 		expect((await refusedUpgrade(server.wsUrl({ apikey: 'garbage' }))).body).toContain('not a valid JWT');
 	});
 
 	it('refuses an unknown protocol version with 403', async () => {
-		expect((await refusedUpgrade(server.wsUrl({ apikey: keys.anon_key, vsn: '3.0.0' }))).status).toBe(403);
+		expect((await refusedUpgrade(server.wsUrl({ apikey: server.keys.anon_key, vsn: '3.0.0' }))).status).toBe(403);
 	});
 });
 
@@ -128,7 +125,7 @@ describe('vsn 2.0.0 frames', () => {
 
 describe('vsn 1.0.0 frames', () => {
 	it('speaks JSON objects without join_ref, broadcasts included', async () => {
-		const socket = await RawSocket.open(server.wsUrl({ apikey: keys.anon_key, vsn: '1.0.0' }), '1.0.0');
+		const socket = await RawSocket.open(server.wsUrl({ apikey: server.keys.anon_key, vsn: '1.0.0' }), '1.0.0');
 		const beat = socket.push('phoenix', 'heartbeat', {});
 		expect(await socket.reply(beat)).toEqual({
 			topic: 'phoenix',
@@ -136,7 +133,7 @@ describe('vsn 1.0.0 frames', () => {
 			payload: { status: 'ok', response: {} },
 			ref: beat
 		});
-		const token = userToken(keys, 'a0000000-0000-4000-8000-000000000004');
+		const token = server.token(STAFF.display.userId);
 		const join = socket.push(
 			WALL.replace(/^/, 'realtime:'),
 			'phx_join',
@@ -144,7 +141,7 @@ describe('vsn 1.0.0 frames', () => {
 			'1'
 		);
 		expect((await socket.reply(join)).payload).toMatchObject({ status: 'ok' });
-		await db.query(`select realtime.send('{"v": 1}'::jsonb, 'from_db', $1, true)`, [WALL]);
+		await server.db.query(`select realtime.send('{"v": 1}'::jsonb, 'from_db', $1, true)`, [WALL]);
 		const message = await socket.next((m) => m.event === 'broadcast', 'the database broadcast');
 		expect(message).toMatchObject({
 			topic: `realtime:${WALL}`,
@@ -159,7 +156,7 @@ describe('vsn 1.0.0 frames', () => {
 
 describe('abuse', () => {
 	it('ignores garbage and unknown events, and closes a socket that floods joins', async () => {
-		const socket = await RawSocket.open(strict.wsUrl({ apikey: keys.anon_key, vsn: '2.0.0' }), '2.0.0');
+		const socket = await RawSocket.open(strict.wsUrl({ apikey: server.keys.anon_key, vsn: '2.0.0' }), '2.0.0');
 		socket.ws.send('not json at all');
 		socket.ws.send(Buffer.from([0xff, 0x00, 0x13, 0x37]));
 		socket.ws.send(Buffer.from([3, 250, 250, 250, 250, 250, 1]));
@@ -190,7 +187,7 @@ describe('abuse', () => {
 		expect(tooMany).toBeDefined();
 
 		// Everyone else is still served.
-		const other = await RawSocket.open(strict.wsUrl({ apikey: keys.anon_key, vsn: '2.0.0' }), '2.0.0');
+		const other = await RawSocket.open(strict.wsUrl({ apikey: server.keys.anon_key, vsn: '2.0.0' }), '2.0.0');
 		expect((await other.reply(other.push('realtime:ok', 'phx_join', {}, 'o1'))).payload).toMatchObject({
 			status: 'ok'
 		});
@@ -198,8 +195,8 @@ describe('abuse', () => {
 	});
 
 	it('closes sockets that stop sending, keeps those that heartbeat', async () => {
-		const quiet = await RawSocket.open(strict.wsUrl({ apikey: keys.anon_key, vsn: '2.0.0' }), '2.0.0');
-		const lively = await RawSocket.open(strict.wsUrl({ apikey: keys.anon_key, vsn: '2.0.0' }), '2.0.0');
+		const quiet = await RawSocket.open(strict.wsUrl({ apikey: server.keys.anon_key, vsn: '2.0.0' }), '2.0.0');
+		const lively = await RawSocket.open(strict.wsUrl({ apikey: server.keys.anon_key, vsn: '2.0.0' }), '2.0.0');
 		const beating = setInterval(() => lively.push('phoenix', 'heartbeat', {}), 100);
 		try {
 			expect(await quiet.closed(2_000)).toBe(1000);
@@ -235,16 +232,16 @@ describe('abuse', () => {
 
 describe('realtime.messages housekeeping', () => {
 	it('prunes rows older than the retention', async () => {
-		await db.query(
+		await server.db.query(
 			`insert into realtime.messages (topic, extension, event, payload, inserted_at)
 			values ('old', 'broadcast', 'e', '{}', now() - interval '2 hours'), ('new', 'broadcast', 'e', '{}', now())`
 		);
-		const { ctx } = specContext({ db, keys, log: () => {} });
+		const { ctx } = specContext({ db: server.db, keys: server.keys, log: () => {} });
 		const hub = { ctx, registry: new ChannelRegistry(), options: DEFAULT_OPTIONS };
 		const broadcasts = await startDbBroadcast(hub);
 		try {
 			expect(await broadcasts.prune()).toBeGreaterThanOrEqual(1);
-			const { rows } = await db.query<{ topic: string }>(
+			const { rows } = await server.db.query<{ topic: string }>(
 				`select topic from realtime.messages where topic in ('old', 'new')`
 			);
 			expect(rows.map((r) => r.topic)).toEqual(['new']);
@@ -256,14 +253,14 @@ describe('realtime.messages housekeeping', () => {
 
 describe('close()', () => {
 	it('ends every socket with 1001 and refuses new upgrades', async () => {
-		const own = await startRealtime(db, keys);
+		const own = await startTestApi({ modules: ['realtime'], db: server.db });
 		const a = await RawSocket.open(own.wsUrl(), '2.0.0');
-		const b = await RawSocket.open(own.wsUrl({ apikey: keys.anon_key, vsn: '1.0.0' }), '1.0.0');
+		const b = await RawSocket.open(own.wsUrl({ apikey: own.keys.anon_key, vsn: '1.0.0' }), '1.0.0');
 		await a.reply(a.push('realtime:x', 'phx_join', {}, '1'));
-		await own.realtime.close();
+		await own.realtime?.close();
 		expect(await a.closed()).toBe(1001);
 		expect(await b.closed()).toBe(1001);
 		expect((await refusedUpgrade(own.wsUrl())).status).toBe(503);
-		await own.stop();
+		await own.close();
 	});
 });

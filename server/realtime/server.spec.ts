@@ -1,58 +1,48 @@
 // The realtime server driven by the real supabase-js client (realtime-js
-// 2.109, `ws` transport) over a migrated, seeded PGlite: private-channel
+// 2.109, `ws` transport) over a migrated, seeded database: private-channel
 // authorization by realtime.messages policies, Broadcast from Database,
 // client broadcast, presence, Postgres Changes refused, both vsn, tokens.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/types.ts';
-import { makeKeys, signJwt } from '../keys.ts';
-import {
-	createOutsider,
-	DISPLAY,
-	makeClient,
-	openSeededDb,
-	OUTSIDER,
-	QUEUE_1,
-	SITE,
-	subscribe,
-	SUPERVISOR,
-	userToken,
-	waitFor,
-	WALL,
-	type Client,
-	type TestRealtime
-} from './spec-helpers.ts';
-import { startRealtime } from './spec-helpers.ts';
+import { signJwt } from '../keys.ts';
+import { DEMO_SITE, QUEUE, STAFF } from '../../tests/support/demo.ts';
+import { subscribe } from '../../tests/support/subscribe.ts';
+import { startTestApi, type Client, type TestApi } from '../../tests/support/test-api.ts';
+import { waitFor } from '../../tests/support/wait-for.ts';
 
-const keys = makeKeys();
-let db: Db;
-let server: TestRealtime;
-const clients: Client[] = [];
+const WALL = `wall:${DEMO_SITE}`;
+const DISPLAY = STAFF.display.userId;
+const SUPERVISOR = STAFF.supervisor.userId;
+/** A user who is a member of no site. */
+const OUTSIDER = 'a0000000-0000-4000-8000-0000000009aa';
+
+let server: TestApi;
 
 beforeAll(async () => {
-	db = await openSeededDb();
-	await createOutsider(db);
+	// It logs the channels it shuts down when a spec's token expires, as it should.
+	server = await startTestApi({ modules: ['realtime'], expectLogs: true });
+	await server.db.query(
+		`insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, created_at, updated_at)
+		values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', 'authenticated', 'outsider@example.test', '', now(), now(), now())`,
+		[OUTSIDER]
+	);
 	// A topic family members may read but never write, to see write authorization refuse.
-	await db.exec(`create policy "spec: authenticated may read readonly topics" on realtime.messages
+	await server.db.exec(`create policy "spec: authenticated may read readonly topics" on realtime.messages
 		for select to authenticated using (realtime.topic() like 'readonly:%')`);
-	server = await startRealtime(db, keys);
 });
 
 afterEach(async () => {
-	for (const client of clients.splice(0)) {
-		await client.removeAllChannels();
-		await client.realtime.disconnect();
-	}
+	await server.closeClients();
 });
 
 afterAll(async () => {
-	await server?.stop();
-	await db?.close();
+	await server?.close();
 });
 
-async function client(token?: string, vsn: '1.0.0' | '2.0.0' = '2.0.0'): Promise<Client> {
-	const c = makeClient(server.url, keys.anon_key, vsn);
-	clients.push(c);
-	if (token) await c.realtime.setAuth(token);
+const token = (userId: string, expiresInS?: number) => server.token(userId, expiresInS);
+
+async function client(accessToken?: string, vsn: '1.0.0' | '2.0.0' = '2.0.0'): Promise<Client> {
+	const c = server.anon({ realtime: { vsn } });
+	if (accessToken) await c.realtime.setAuth(accessToken);
 	return c;
 }
 
@@ -65,13 +55,13 @@ interface BroadcastMessage {
 
 describe('private channel authorization', () => {
 	it('lets the display join its site wall', async () => {
-		const display = await client(userToken(keys, DISPLAY));
+		const display = await client(token(DISPLAY));
 		const { status } = await subscribe(display.channel(WALL, { config: { private: true } }));
 		expect(status).toBe('SUBSCRIBED');
 	});
 
 	it('refuses a user who is not a member, with Realtime’s reason', async () => {
-		const outsider = await client(userToken(keys, OUTSIDER));
+		const outsider = await client(token(OUTSIDER));
 		const { status, error } = await subscribe(outsider.channel(WALL, { config: { private: true } }));
 		expect(status).toBe('CHANNEL_ERROR');
 		expect(error?.message).toBe(`Unauthorized: You do not have permissions to read from this Channel topic: ${WALL}`);
@@ -92,7 +82,7 @@ describe('private channel authorization', () => {
 
 describe('Broadcast from Database', () => {
 	it('delivers realtime.send rows to private joiners within 1 s, not to public ones', async () => {
-		const display = await client(userToken(keys, DISPLAY));
+		const display = await client(token(DISPLAY));
 		const privateGot: BroadcastMessage[] = [];
 		const publicGot: BroadcastMessage[] = [];
 		const privateChannel = display
@@ -104,45 +94,45 @@ describe('Broadcast from Database', () => {
 		expect((await subscribe(publicChannel)).status).toBe('SUBSCRIBED');
 
 		const started = Date.now();
-		await db.query(`select realtime.send('{"n": 1}'::jsonb, 'ping', $1, true)`, [WALL]);
+		await server.db.query(`select realtime.send('{"n": 1}'::jsonb, 'ping', $1, true)`, [WALL]);
 		await waitFor(() => privateGot.length === 1, 1_000, 'the private broadcast');
 		expect(Date.now() - started).toBeLessThan(1_000);
 		expect(privateGot[0]?.payload).toMatchObject({ n: 1 });
 		expect(privateGot[0]?.meta?.id).toMatch(/^[0-9a-f-]{36}$/);
 
-		await db.query(`select realtime.send('{"n": 2}'::jsonb, 'ping', $1, false)`, [WALL]);
+		await server.db.query(`select realtime.send('{"n": 2}'::jsonb, 'ping', $1, false)`, [WALL]);
 		await waitFor(() => publicGot.length === 1, 1_000, 'the public broadcast');
 		expect(publicGot[0]?.payload).toMatchObject({ n: 2 });
 		expect(privateGot).toHaveLength(1);
 	});
 
 	it('relays the queue_live trigger’s broadcast when a live row changes', async () => {
-		const display = await client(userToken(keys, DISPLAY));
+		const display = await client(token(DISPLAY));
 		const got: BroadcastMessage[] = [];
 		const channel = display
 			.channel(WALL, { config: { private: true } })
 			.on('broadcast', { event: 'queue_live' }, (m) => got.push(m));
 		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
 		const started = Date.now();
-		await db.query(
+		await server.db.query(
 			`insert into public.queue_live (queue_id, site_id, calls_waiting, oldest_waiting_since)
 			values ($1, $2, 4, now())
 			on conflict (queue_id) do update set calls_waiting = 4, oldest_waiting_since = now()`,
-			[QUEUE_1, SITE]
+			[QUEUE.sales, DEMO_SITE]
 		);
 		await waitFor(() => got.length > 0, 1_000, 'the queue_live broadcast');
 		expect(Date.now() - started).toBeLessThan(1_000);
-		expect(got[0]?.payload).toMatchObject({ table: 'queue_live', record: { calls_waiting: 4, queue_id: QUEUE_1 } });
+		expect(got[0]?.payload).toMatchObject({ table: 'queue_live', record: { calls_waiting: 4, queue_id: QUEUE.sales } });
 	});
 
 	it('keeps a burst of rows from one transaction in order', async () => {
-		const display = await client(userToken(keys, DISPLAY));
+		const display = await client(token(DISPLAY));
 		const got: number[] = [];
 		const channel = display
 			.channel(WALL, { config: { private: true } })
 			.on('broadcast', { event: 'burst' }, (m: BroadcastMessage) => got.push(Number(m.payload?.i)));
 		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
-		await db.query(
+		await server.db.query(
 			`select realtime.send(jsonb_build_object('i', i), 'burst', $1, true) from generate_series(1, 120) as i`,
 			[WALL]
 		);
@@ -175,8 +165,8 @@ describe('client broadcast', () => {
 	});
 
 	it('drops a private broadcast the policies do not allow, without an ack', async () => {
-		const display = await client(userToken(keys, DISPLAY));
-		const watcher = await client(userToken(keys, SUPERVISOR));
+		const display = await client(token(DISPLAY));
+		const watcher = await client(token(SUPERVISOR));
 		const seen: unknown[] = [];
 		const sender = display.channel(WALL, { config: { private: true, broadcast: { ack: true, self: true } } });
 		const receiver = watcher
@@ -189,8 +179,8 @@ describe('client broadcast', () => {
 	});
 
 	it('relays a private broadcast for the service role, which bypasses the policies', async () => {
-		const service = await client(keys.service_role_key);
-		const display = await client(userToken(keys, DISPLAY));
+		const service = await client(server.keys.service_role_key);
+		const display = await client(token(DISPLAY));
 		const seen: unknown[] = [];
 		const sender = service.channel(WALL, { config: { private: true, broadcast: { ack: true } } });
 		const receiver = display
@@ -206,7 +196,7 @@ describe('client broadcast', () => {
 describe('presence', () => {
 	it('syncs two displays on the private wall and sees one leave', async () => {
 		// Two TVs signed in with the site's one display account, as a floor usually runs them.
-		const [tvA, tvB] = [await client(userToken(keys, DISPLAY)), await client(userToken(keys, DISPLAY))];
+		const [tvA, tvB] = [await client(token(DISPLAY)), await client(token(DISPLAY))];
 		const a = tvA.channel(WALL, { config: { private: true, presence: { key: 'tv-a' } } });
 		const b = tvB.channel(WALL, { config: { private: true, presence: { key: 'tv-b' } } });
 		a.on('presence', { event: 'sync' }, () => {});
@@ -233,7 +223,7 @@ describe('presence', () => {
 		await waitFor(() => Object.keys(lobby.presenceState()).includes('me'), 2_000, 'own presence');
 
 		// A topic whose policies grant reading only: joining works, tracking does not.
-		const display = await client(userToken(keys, DISPLAY));
+		const display = await client(token(DISPLAY));
 		const readOnly = display.channel('readonly:1', { config: { private: true, presence: { key: 'tv' } } });
 		readOnly.on('presence', { event: 'sync' }, () => {});
 		expect((await subscribe(readOnly)).status).toBe('SUBSCRIBED');
@@ -255,7 +245,7 @@ describe('joins the server refuses', () => {
 	});
 
 	it('refuses an expired token', async () => {
-		const expired = await client(userToken(keys, DISPLAY, -30));
+		const expired = await client(token(DISPLAY, -30));
 		const { status, error } = await subscribe(expired.channel(WALL, { config: { private: true } }));
 		expect(status).toBe('CHANNEL_ERROR');
 		expect(error?.message).toMatch(/^InvalidJWTToken: Token has expired \d+ seconds ago$/);
@@ -284,7 +274,7 @@ describe('tokens on a joined channel', () => {
 	}
 
 	it('closes the channel when its token expires', async () => {
-		const c = await client(userToken(keys, DISPLAY, 2));
+		const c = await client(token(DISPLAY, 2));
 		const { system, statuses } = watch(c, WALL);
 		await waitFor(() => statuses.includes('SUBSCRIBED'), 3_000, 'the join');
 		await waitFor(() => statuses.includes('CLOSED'), 4_000, 'the channel to close');
@@ -293,23 +283,23 @@ describe('tokens on a joined channel', () => {
 	});
 
 	it('closes the channel when an expired access_token arrives', async () => {
-		const c = await client(userToken(keys, DISPLAY));
+		const c = await client(token(DISPLAY));
 		const { system, statuses } = watch(c, WALL);
 		await waitFor(() => statuses.includes('SUBSCRIBED'), 3_000, 'the join');
-		await c.realtime.setAuth(userToken(keys, DISPLAY, -5));
+		await c.realtime.setAuth(token(DISPLAY, -5));
 		await waitFor(() => statuses.includes('CLOSED'), 3_000, 'the channel to close');
 		expect(system[0]?.message).toMatch(/^Token has expired \d+ seconds ago$/);
 	});
 
 	it('keeps the channel on a valid new token and closes it when the new user may not read', async () => {
-		const c = await client(userToken(keys, DISPLAY));
+		const c = await client(token(DISPLAY));
 		const { system, statuses } = watch(c, WALL);
 		await waitFor(() => statuses.includes('SUBSCRIBED'), 3_000, 'the join');
-		await c.realtime.setAuth(userToken(keys, DISPLAY, 7200));
+		await c.realtime.setAuth(token(DISPLAY, 7200));
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		expect(statuses).not.toContain('CLOSED');
 
-		await c.realtime.setAuth(userToken(keys, OUTSIDER));
+		await c.realtime.setAuth(token(OUTSIDER));
 		await waitFor(() => statuses.includes('CLOSED'), 3_000, 'the channel to close');
 		expect(system[0]?.message).toBe(`You do not have permissions to read from this Channel topic: ${WALL}`);
 	});
@@ -317,7 +307,7 @@ describe('tokens on a joined channel', () => {
 
 describe('vsn 1.0.0', () => {
 	it('joins, receives database and client broadcasts as JSON', async () => {
-		const display = await client(userToken(keys, DISPLAY), '1.0.0');
+		const display = await client(token(DISPLAY), '1.0.0');
 		const got: BroadcastMessage[] = [];
 		const wall = display
 			.channel(WALL, { config: { private: true } })
@@ -327,7 +317,7 @@ describe('vsn 1.0.0', () => {
 			.on('broadcast', { event: 'hello' }, (m) => got.push(m));
 		expect((await subscribe(wall)).status).toBe('SUBSCRIBED');
 		expect((await subscribe(room)).status).toBe('SUBSCRIBED');
-		await db.query(`select realtime.send('{"k": "v"}'::jsonb, 'v1', $1, true)`, [WALL]);
+		await server.db.query(`select realtime.send('{"k": "v"}'::jsonb, 'v1', $1, true)`, [WALL]);
 		await waitFor(() => got.length === 1, 1_000, 'the database broadcast');
 		expect(got[0]).toMatchObject({ event: 'v1', payload: { k: 'v' }, meta: { id: expect.any(String) as string } });
 		expect(await room.send({ type: 'broadcast', event: 'hello', payload: { x: 1 } })).toBe('ok');

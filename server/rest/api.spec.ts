@@ -1,26 +1,25 @@
 // /rest/v1 driven by the real supabase-js (postgrest-js 2.109.0) over a
-// migrated, seeded PGlite: row-level security decides what each demo user
+// migrated, seeded database: row-level security decides what each demo user
 // reads and writes; errors have PostgREST's shapes and statuses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from '../keys.ts';
-import {
-	AGENT,
-	AGENT01,
-	CALLER,
-	DISPLAY,
-	MANAGER,
-	QUEUE,
-	SITE,
-	startRestServer,
-	SUPERVISOR,
-	TEAM,
-	type TestServer
-} from './test-server.ts';
+import { DEMO_SITE, demoAgent, QUEUE, STAFF, TEAM } from '../../tests/support/demo.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
 
-let s: TestServer<import('../../src/lib/database.types.ts').Database>;
+const MANAGER = STAFF.manager.userId;
+const SUPERVISOR = STAFF.supervisor.userId;
+const DISPLAY = STAFF.display.userId;
+const AGENT01 = demoAgent(1).userId;
+/** agent31, an outbound caller who owns three leads. */
+const CALLER = demoAgent(31);
+/** Ids the seed does not have. */
+const NO_AGENT = 'ac000000-0000-4000-8000-000000000199';
+const NO_QUEUE = '9e000000-0000-4000-8000-000000000009';
+
+let s: TestApi;
 
 beforeAll(async () => {
-	s = await startRestServer();
+	s = await startTestApi({ modules: ['rest'] });
 });
 afterAll(async () => {
 	await s?.close();
@@ -36,7 +35,7 @@ describe('row-level security decides what each caller reads', () => {
 		const mine = await s.as(AGENT01).from('agents').select('id, team_id');
 		expect(mine.error).toBeNull();
 		expect(mine.data).toHaveLength(10);
-		expect(new Set(mine.data?.map((a) => a.team_id))).toEqual(new Set([TEAM(1)]));
+		expect(new Set(mine.data?.map((a) => a.team_id))).toEqual(new Set([TEAM.hotlineA]));
 		const staff = await s.as(SUPERVISOR).from('agents').select('id', { count: 'exact' });
 		expect(staff.count).toBe(40);
 		const wall = await s.as(DISPLAY).from('agents').select('*', { count: 'exact', head: true });
@@ -53,9 +52,9 @@ describe('row-level security decides what each caller reads', () => {
 	});
 
 	it('leads reach their owner and managers only', async () => {
-		const own = await s.as(CALLER).from('leads').select('owner_agent_id, phone');
+		const own = await s.as(CALLER.userId).from('leads').select('owner_agent_id, phone');
 		expect(own.data).toHaveLength(3);
-		expect(own.data?.every((l) => l.owner_agent_id === AGENT(CALLER))).toBe(true);
+		expect(own.data?.every((l) => l.owner_agent_id === CALLER.agentId)).toBe(true);
 		expect((await s.as(MANAGER).from('leads').select('id', { count: 'exact', head: true })).count).toBe(30);
 		for (const user of [AGENT01, SUPERVISOR, DISPLAY]) {
 			expect((await s.as(user).from('leads').select('*')).data).toEqual([]);
@@ -64,7 +63,7 @@ describe('row-level security decides what each caller reads', () => {
 
 	it('passes the verified claims to the database (auth.uid())', async () => {
 		const me = await s.as(AGENT01).from('members').select('user_id, role');
-		expect(me.data).toEqual([{ user_id: 'a0000000-0000-4000-8000-000000000101', role: 'agent' }]);
+		expect(me.data).toEqual([{ user_id: AGENT01, role: 'agent' }]);
 	});
 });
 
@@ -72,14 +71,14 @@ describe('filters, logic, order and ranges', () => {
 	const q = () => s.as(SUPERVISOR).from('agents').select('employee_no');
 
 	it('supports every comparison operator', async () => {
-		expect((await q().eq('id', AGENT(101))).data).toEqual([{ employee_no: 'E001' }]);
-		expect((await q().neq('id', AGENT(101))).data).toHaveLength(39);
-		expect((await q().gt('id', AGENT(130))).data).toHaveLength(10);
-		expect((await q().gte('id', AGENT(130))).data).toHaveLength(11);
-		expect((await q().lt('id', AGENT(111))).data).toHaveLength(10);
-		expect((await q().lte('id', AGENT(111))).data).toHaveLength(11);
-		expect((await q().in('id', [AGENT(101), AGENT(102), AGENT(199)])).data).toHaveLength(2);
-		expect((await q().not('id', 'in', `(${AGENT(101)},${AGENT(102)})`)).data).toHaveLength(38);
+		expect((await q().eq('id', demoAgent(1).agentId)).data).toEqual([{ employee_no: 'E001' }]);
+		expect((await q().neq('id', demoAgent(1).agentId)).data).toHaveLength(39);
+		expect((await q().gt('id', demoAgent(30).agentId)).data).toHaveLength(10);
+		expect((await q().gte('id', demoAgent(30).agentId)).data).toHaveLength(11);
+		expect((await q().lt('id', demoAgent(11).agentId)).data).toHaveLength(10);
+		expect((await q().lte('id', demoAgent(11).agentId)).data).toHaveLength(11);
+		expect((await q().in('id', [demoAgent(1).agentId, demoAgent(2).agentId, NO_AGENT])).data).toHaveLength(2);
+		expect((await q().not('id', 'in', `(${demoAgent(1).agentId},${demoAgent(2).agentId})`)).data).toHaveLength(38);
 		expect((await q().is('user_id', null)).data).toHaveLength(0);
 		expect((await q().not('user_id', 'is', null)).data).toHaveLength(40);
 		expect((await q().is('active', true)).data).toHaveLength(40);
@@ -90,7 +89,7 @@ describe('filters, logic, order and ranges', () => {
 		expect((await q().match({ employee_no: 'E040' })).data).toHaveLength(1);
 		expect((await q().filter('employee_no', 'match', '^E04')).data).toHaveLength(1);
 		expect((await q().filter('employee_no', 'imatch', '^e04')).data).toHaveLength(1);
-		expect((await q().filter('team_id', 'isdistinct', TEAM(1))).data).toHaveLength(30);
+		expect((await q().filter('team_id', 'isdistinct', TEAM.hotlineA)).data).toHaveLength(30);
 	});
 
 	it('compares non-text columns with like through their text form', async () => {
@@ -107,9 +106,9 @@ describe('filters, logic, order and ranges', () => {
 			.or('employee_no.eq.E001,and(employee_no.gte.E038,employee_no.lte.E039)')
 			.order('employee_no');
 		expect(either.data).toEqual([{ employee_no: 'E001' }, { employee_no: 'E038' }, { employee_no: 'E039' }]);
-		const nested = await q().or(`employee_no.in.(E001,E002),not.and(team_id.eq.${TEAM(1)},employee_no.lt.E040)`);
+		const nested = await q().or(`employee_no.in.(E001,E002),not.and(team_id.eq.${TEAM.hotlineA},employee_no.lt.E040)`);
 		expect(nested.data).toHaveLength(32);
-		const neither = await s.raw('/agents?select=employee_no&not.or=(employee_no.lt.E039,employee_no.eq.E040)', {
+		const neither = await s.restFetch('/agents?select=employee_no&not.or=(employee_no.lt.E039,employee_no.eq.E040)', {
 			headers: { authorization: `Bearer ${s.token(SUPERVISOR)}` }
 		});
 		expect(await neither.json()).toEqual([{ employee_no: 'E039' }]);
@@ -124,25 +123,25 @@ describe('filters, logic, order and ranges', () => {
 			.select('queue_id')
 			.order('oldest_waiting_since', { nullsFirst: true })
 			.order('queue_id');
-		expect(live.data?.[0]?.queue_id).toBe(QUEUE(1));
+		expect(live.data?.[0]?.queue_id).toBe(QUEUE.sales);
 	});
 
 	it('pages with limit, range and the Range header, counting like PostgREST', async () => {
 		const range = await s.as(SUPERVISOR).from('agents').select('id', { count: 'exact' }).order('id').range(5, 9);
 		expect(range).toMatchObject({ count: 40, status: 206 });
-		expect(range.data?.map((a) => a.id)).toEqual([106, 107, 108, 109, 110].map(AGENT));
+		expect(range.data?.map((a) => a.id)).toEqual([6, 7, 8, 9, 10].map((n) => demoAgent(n).agentId));
 
 		const auth = { authorization: `Bearer ${s.token(SUPERVISOR)}` };
-		const page = await s.raw('/agents?select=id&limit=10', { headers: { ...auth, prefer: 'count=exact' } });
+		const page = await s.restFetch('/agents?select=id&limit=10', { headers: { ...auth, prefer: 'count=exact' } });
 		expect(page.status).toBe(206);
 		expect(page.headers.get('content-range')).toBe('0-9/40');
-		const whole = await s.raw('/agents?select=id', { headers: { ...auth, prefer: 'count=exact' } });
+		const whole = await s.restFetch('/agents?select=id', { headers: { ...auth, prefer: 'count=exact' } });
 		expect([whole.status, whole.headers.get('content-range')]).toEqual([200, '0-39/40']);
-		const empty = await s.raw(`/agents?id=eq.${AGENT(199)}`, { headers: { ...auth, prefer: 'count=exact' } });
+		const empty = await s.restFetch(`/agents?id=eq.${NO_AGENT}`, { headers: { ...auth, prefer: 'count=exact' } });
 		expect([empty.status, empty.headers.get('content-range')]).toEqual([200, '*/0']);
-		const header = await s.raw('/agents?select=id&order=id', { headers: { ...auth, range: '0-4' } });
+		const header = await s.restFetch('/agents?select=id&order=id', { headers: { ...auth, range: '0-4' } });
 		expect([header.headers.get('content-range'), ((await header.json()) as unknown[]).length]).toEqual(['0-4/*', 5]);
-		const past = await s.raw('/agents?offset=50', { headers: { ...auth, prefer: 'count=exact' } });
+		const past = await s.restFetch('/agents?offset=50', { headers: { ...auth, prefer: 'count=exact' } });
 		expect(past.status).toBe(416);
 		expect(await past.json()).toMatchObject({ code: 'PGRST103' });
 		expect((await q().limit(0)).data).toEqual([]);
@@ -152,9 +151,9 @@ describe('filters, logic, order and ranges', () => {
 describe('single and maybeSingle', () => {
 	it('returns one object, or PGRST116 when not exactly one row', async () => {
 		const sup = s.as(SUPERVISOR);
-		const one = await sup.from('queues').select('id, name').eq('id', QUEUE(1)).single();
+		const one = await sup.from('queues').select('id, name').eq('id', QUEUE.sales).single();
 		expect(one.error).toBeNull();
-		expect(one.data).toEqual({ id: QUEUE(1), name: '销售热线 Sales hotline' });
+		expect(one.data).toEqual({ id: QUEUE.sales, name: '销售热线 Sales hotline' });
 		const many = await sup.from('queues').select('id').single();
 		expect(many.status).toBe(406);
 		expect(many.error).toEqual({
@@ -163,25 +162,25 @@ describe('single and maybeSingle', () => {
 			details: 'The result contains 4 rows',
 			hint: null
 		});
-		expect((await sup.from('queues').select('id').eq('id', QUEUE(9)).single()).error?.details).toBe(
+		expect((await sup.from('queues').select('id').eq('id', NO_QUEUE).single()).error?.details).toBe(
 			'The result contains 0 rows'
 		);
-		const none = await sup.from('queues').select('id').eq('id', QUEUE(9)).maybeSingle();
+		const none = await sup.from('queues').select('id').eq('id', NO_QUEUE).maybeSingle();
 		expect(none).toMatchObject({ data: null, error: null });
 		expect((await sup.from('queues').select('id').maybeSingle()).error?.code).toBe('PGRST116');
 	});
 
 	it('labels the object with its media type', async () => {
-		const res = await s.raw(`/queues?id=eq.${QUEUE(1)}`, {
+		const res = await s.restFetch(`/queues?id=eq.${QUEUE.sales}`, {
 			headers: { authorization: `Bearer ${s.token(SUPERVISOR)}`, accept: 'application/vnd.pgrst.object+json' }
 		});
 		expect(res.headers.get('content-type')).toBe('application/vnd.pgrst.object+json; charset=utf-8');
-		expect(await res.json()).toMatchObject({ id: QUEUE(1) });
+		expect(await res.json()).toMatchObject({ id: QUEUE.sales });
 	});
 });
 
 describe('writes', () => {
-	const queue = (name: string, extra: Record<string, unknown> = {}) => ({ site_id: SITE, name, ...extra });
+	const queue = (name: string, extra: Record<string, unknown> = {}) => ({ site_id: DEMO_SITE, name, ...extra });
 
 	it('inserts when a policy allows and returns the row with its defaults', async () => {
 		const created = await s.as(MANAGER).from('queues').insert(queue('新线 A')).select().single();
@@ -206,7 +205,7 @@ describe('writes', () => {
 			hint: null
 		});
 		expect((await s.anon().from('queues').insert(queue('nope'))).status).toBe(401);
-		const wall = await s.as(DISPLAY).from('queue_live').update({ calls_waiting: 9 }).eq('queue_id', QUEUE(1));
+		const wall = await s.as(DISPLAY).from('queue_live').update({ calls_waiting: 9 }).eq('queue_id', QUEUE.sales);
 		expect(wall).toMatchObject({
 			status: 403,
 			error: { code: '42501', message: 'permission denied for table queue_live' }
@@ -219,10 +218,15 @@ describe('writes', () => {
 			.as(SUPERVISOR)
 			.from('agents')
 			.update({ display_name: '新名字' })
-			.eq('id', AGENT(140))
+			.eq('id', demoAgent(40).agentId)
 			.select('display_name');
 		expect(mine.data).toEqual([{ display_name: '新名字' }]);
-		const notMine = await s.as(AGENT01).from('agents').update({ display_name: 'x' }).eq('id', AGENT(102)).select();
+		const notMine = await s
+			.as(AGENT01)
+			.from('agents')
+			.update({ display_name: 'x' })
+			.eq('id', demoAgent(2).agentId)
+			.select();
 		expect(notMine.data).toEqual([]);
 		const silent = await s.as(MANAGER).from('queues').update({ sl_threshold_s: 18 }).eq('name', '新线 B');
 		expect(silent).toMatchObject({ status: 204, data: null });
@@ -237,7 +241,7 @@ describe('writes', () => {
 	});
 
 	it('updates without filters when asked, as PostgREST allows', async () => {
-		const res = await s.raw('/agents', {
+		const res = await s.restFetch('/agents', {
 			method: 'PATCH',
 			headers: {
 				authorization: `Bearer ${s.token(SUPERVISOR)}`,
@@ -286,10 +290,7 @@ describe('writes', () => {
 	it('maps constraint and type errors to PostgREST statuses', async () => {
 		const duplicate = await s.as(MANAGER).from('queues').insert(queue('销售热线 Sales hotline'));
 		expect(duplicate).toMatchObject({ status: 409, error: { code: '23505' } });
-		const orphan = await s
-			.service()
-			.from('queues')
-			.insert({ site_id: QUEUE(1), name: 'orphan' });
+		const orphan = await s.service().from('queues').insert({ site_id: QUEUE.sales, name: 'orphan' });
 		expect(orphan).toMatchObject({ status: 409, error: { code: '23503' } });
 		const badUuid = await s.as(SUPERVISOR).from('queues').select('id').eq('id', 'not-a-uuid');
 		expect(badUuid).toMatchObject({ status: 400, error: { code: '22P02' } });
@@ -312,7 +313,7 @@ describe('writes', () => {
 			.select()
 			.single();
 		expect(two).toMatchObject({ status: 406, error: { code: 'PGRST116', details: 'The result contains 2 rows' } });
-		const trial = await s.raw('/queues', {
+		const trial = await s.restFetch('/queues', {
 			method: 'POST',
 			headers: {
 				authorization: `Bearer ${s.token(MANAGER)}`,
@@ -352,7 +353,7 @@ describe('errors have PostgREST shapes', () => {
 					.eq('colour' as 'id', 'red')
 			).error?.code
 		).toBe('42703');
-		const operator = await s.raw('/queues?name=regex.x');
+		const operator = await s.restFetch('/queues?name=regex.x');
 		expect(operator.status).toBe(400);
 		expect(await operator.json()).toEqual({
 			code: 'PGRST100',
@@ -367,7 +368,7 @@ describe('errors have PostgREST shapes', () => {
 
 	it('refuses bad bodies, methods, schemas and media types', async () => {
 		const post = (body: string, type = 'application/json') =>
-			s.raw('/queues', { method: 'POST', headers: { 'content-type': type }, body });
+			s.restFetch('/queues', { method: 'POST', headers: { 'content-type': type }, body });
 		const bad = await post('{"name": ');
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toEqual({ code: 'PGRST102', message: 'Empty or invalid json', details: null, hint: null });
@@ -376,7 +377,9 @@ describe('errors have PostgREST shapes', () => {
 		expect(huge.status).toBe(413);
 		expect(await huge.json()).toMatchObject({ message: 'Request body is larger than 2097152 bytes' });
 		expect((await post('a,b', 'text/csv')).status).toBe(415);
-		expect(await (await s.raw('/queues', { method: 'PUT', body: '{}' })).json()).toMatchObject({ code: 'PGRST117' });
+		expect(await (await s.restFetch('/queues', { method: 'PUT', body: '{}' })).json()).toMatchObject({
+			code: 'PGRST117'
+		});
 		const schema = await s
 			.as(SUPERVISOR)
 			.schema('auth' as 'public')
@@ -392,8 +395,8 @@ describe('errors have PostgREST shapes', () => {
 		});
 		const csv = await s.as(SUPERVISOR).from('queues').select().csv();
 		expect(csv).toMatchObject({ status: 406, error: { code: 'PGRST107' } });
-		expect((await s.raw('/')).status).toBe(404);
-		expect((await s.raw('/a/b/c')).status).toBe(404);
+		expect((await s.restFetch('/')).status).toBe(404);
+		expect((await s.restFetch('/a/b/c')).status).toBe(404);
 	});
 
 	it('demands an API key and a valid, unexpired bearer token', async () => {
@@ -405,14 +408,14 @@ describe('errors have PostgREST shapes', () => {
 		const byQuery = await fetch(`${s.url}/rest/v1/queues?apikey=${s.keys.anon_key}`);
 		expect([byQuery.status, await byQuery.json()]).toEqual([200, []]);
 
-		const expired = await s.raw('/queues', { headers: { authorization: `Bearer ${s.token(SUPERVISOR, -10)}` } });
+		const expired = await s.restFetch('/queues', { headers: { authorization: `Bearer ${s.token(SUPERVISOR, -10)}` } });
 		expect(expired.status).toBe(401);
 		expect(expired.headers.get('www-authenticate')).toContain('invalid_token');
 		expect(await expired.json()).toEqual({ code: 'PGRST303', message: 'JWT expired', details: null, hint: null });
 		const tampered = `${s.token(SUPERVISOR).slice(0, -4)}AAAA`;
-		const badSig = await s.raw('/queues', { headers: { authorization: `Bearer ${tampered}` } });
+		const badSig = await s.restFetch('/queues', { headers: { authorization: `Bearer ${tampered}` } });
 		expect([badSig.status, ((await badSig.json()) as { code: string }).code]).toEqual([401, 'PGRST301']);
-		const garbage = await s.raw('/queues', { headers: { authorization: 'Bearer abc' } });
+		const garbage = await s.restFetch('/queues', { headers: { authorization: 'Bearer abc' } });
 		expect(await garbage.json()).toMatchObject({ code: 'PGRST301', message: 'Expected 3 parts in JWT; got 1' });
 	});
 });
@@ -451,9 +454,9 @@ describe('injection attempts', () => {
 			).error?.code
 		).toBe('22P02');
 		expect((await sup.from('queues').select('id, name"; drop table public.queues; --')).status).toBe(400);
-		expect((await s.raw('/queues?order=id;drop table public.queues')).status).toBe(400);
-		expect((await s.raw('/queues?select=id::text;drop table public.queues')).status).toBe(400);
-		expect((await s.raw('/queues?select=x:id,"a""b":name')).status).toBe(400);
+		expect((await s.restFetch('/queues?order=id;drop table public.queues')).status).toBe(400);
+		expect((await s.restFetch('/queues?select=id::text;drop table public.queues')).status).toBe(400);
+		expect((await s.restFetch('/queues?select=x:id,"a""b":name')).status).toBe(400);
 		expect(await tableCount('agents')).toBe(40);
 		expect(await tableCount(`queues where name = '销售热线 Sales hotline'`)).toBe(1);
 	});

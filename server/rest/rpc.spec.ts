@@ -3,17 +3,12 @@
 // authenticated only, as the migrations' default privileges require).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
-import {
-	MANAGER,
-	QUEUE,
-	SITE,
-	startRestServer,
-	SUPERVISOR,
-	TEAM,
-	USER,
-	AGENT01,
-	type TestServer
-} from './test-server.ts';
+import { DEMO_SITE, demoAgent, QUEUE, STAFF, TEAM } from '../../tests/support/demo.ts';
+import { startTestApi, type TestApi } from '../../tests/support/test-api.ts';
+
+const MANAGER = STAFF.manager.userId;
+const SUPERVISOR = STAFF.supervisor.userId;
+const AGENT01 = demoAgent(1).userId;
 
 type AgentRow = Database['public']['Tables']['agents']['Row'];
 type NoArgs = Record<string, never>;
@@ -38,10 +33,10 @@ type TestDatabase = {
 	};
 };
 
-let s: TestServer<TestDatabase>;
+let s: TestApi<TestDatabase>;
 
 beforeAll(async () => {
-	s = await startRestServer<TestDatabase>();
+	s = await startTestApi<TestDatabase>({ modules: ['rest'] });
 	await s.db.exec(`
 		create function public.queue_count(site uuid) returns integer
 		language sql stable as $$ select count(*)::integer from public.queues where site_id = site $$;
@@ -71,9 +66,9 @@ afterAll(async () => {
 
 describe('calling functions', () => {
 	it('passes named arguments in a POST body or in the query string', async () => {
-		const posted = await s.as(SUPERVISOR).rpc('queue_count', { site: SITE });
+		const posted = await s.as(SUPERVISOR).rpc('queue_count', { site: DEMO_SITE });
 		expect(posted).toMatchObject({ status: 200, data: 4, error: null });
-		const got = await s.as(SUPERVISOR).rpc('queue_count', { site: SITE }, { get: true });
+		const got = await s.as(SUPERVISOR).rpc('queue_count', { site: DEMO_SITE }, { get: true });
 		expect(got).toMatchObject({ status: 200, data: 4 });
 		expect((await s.as(SUPERVISOR).rpc('count_ids', { ids: [1, 2, 3] })).data).toBe(3);
 		expect((await s.as(SUPERVISOR).rpc('count_ids', { ids: [4, 5] }, { get: true })).data).toBe(2);
@@ -84,19 +79,19 @@ describe('calling functions', () => {
 	});
 
 	it('returns scalars, sets, composite objects and nothing for void', async () => {
-		expect(await s.as(AGENT01).rpc('whoami')).toMatchObject({ status: 200, data: USER(AGENT01) });
+		expect(await s.as(AGENT01).rpc('whoami')).toMatchObject({ status: 200, data: AGENT01 });
 		expect((await s.as(SUPERVISOR).rpc('squares', { n: 4 })).data).toEqual([1, 4, 9, 16]);
 		expect((await s.as(SUPERVISOR).rpc('pair')).data).toEqual({ a: 1, b: 'x' });
-		const touched = await s.as(MANAGER).rpc('touch_queue', { q: QUEUE(2), threshold: 21 });
+		const touched = await s.as(MANAGER).rpc('touch_queue', { q: QUEUE.afterSales, threshold: 21 });
 		expect(touched).toMatchObject({ status: 204, data: null, error: null });
-		const queue = await s.as(MANAGER).from('queues').select('sl_threshold_s').eq('id', QUEUE(2)).single();
+		const queue = await s.as(MANAGER).from('queues').select('sl_threshold_s').eq('id', QUEUE.afterSales).single();
 		expect(queue.data).toEqual({ sl_threshold_s: 21 });
 	});
 
 	it('filters, orders, limits and counts table-valued results, under the caller’s RLS', async () => {
 		const rows = await s
 			.as(SUPERVISOR)
-			.rpc('team_agents', { team: TEAM(2) }, { count: 'exact' })
+			.rpc('team_agents', { team: TEAM.hotlineB }, { count: 'exact' })
 			.select('employee_no')
 			.gte('employee_no', 'E015')
 			.order('employee_no', { ascending: false })
@@ -104,7 +99,7 @@ describe('calling functions', () => {
 		expect(rows).toMatchObject({ count: 6, status: 206 });
 		expect(rows.data).toEqual([{ employee_no: 'E020' }, { employee_no: 'E019' }, { employee_no: 'E018' }]);
 		// An agent of team 1 cannot see team 2, also not through a security invoker function.
-		expect((await s.as(AGENT01).rpc('team_agents', { team: TEAM(2) })).data).toEqual([]);
+		expect((await s.as(AGENT01).rpc('team_agents', { team: TEAM.hotlineB })).data).toEqual([]);
 	});
 
 	it('finds functions created after the schema cache was loaded', async () => {
@@ -122,7 +117,7 @@ describe('RPC errors', () => {
 			code: 'PGRST202',
 			message: 'Could not find the function public.no_such_function without parameters in the schema cache'
 		});
-		const wrongArgs = await s.as(SUPERVISOR).rpc('queue_count', { place: SITE } as never);
+		const wrongArgs = await s.as(SUPERVISOR).rpc('queue_count', { place: DEMO_SITE } as never);
 		expect(wrongArgs.error).toMatchObject({
 			code: 'PGRST202',
 			message: 'Could not find the function public.queue_count(place) in the schema cache',
@@ -131,7 +126,7 @@ describe('RPC errors', () => {
 	});
 
 	it('refuses execution without the grant: 401 for anon', async () => {
-		const anon = await s.anon().rpc('queue_count', { site: SITE });
+		const anon = await s.anon().rpc('queue_count', { site: DEMO_SITE });
 		expect(anon).toMatchObject({
 			status: 401,
 			error: { code: '42501', message: 'permission denied for function queue_count' }
@@ -139,7 +134,7 @@ describe('RPC errors', () => {
 	});
 
 	it('runs GET calls read-only, so writing functions answer 405', async () => {
-		const write = await s.as(MANAGER).rpc('touch_queue', { q: QUEUE(2), threshold: 22 }, { get: true });
+		const write = await s.as(MANAGER).rpc('touch_queue', { q: QUEUE.afterSales, threshold: 22 }, { get: true });
 		expect(write).toMatchObject({ status: 405, error: { code: '25006' } });
 	});
 
@@ -155,7 +150,7 @@ describe('RPC errors', () => {
 	});
 
 	it('allows only GET, HEAD and POST', async () => {
-		const res = await s.raw('/rpc/queue_count', { method: 'PATCH', body: '{}' });
+		const res = await s.restFetch('/rpc/queue_count', { method: 'PATCH', body: '{}' });
 		expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([405, 'PGRST101']);
 	});
 });

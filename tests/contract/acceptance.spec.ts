@@ -3,30 +3,25 @@
 // 1 s of a write to a live table made with the service key; an agent of
 // another site and an anonymous client are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	DEMO_SITE,
-	ENGINES,
-	QUEUE,
-	startTestServer,
-	subscribe,
-	waitFor,
-	type Client,
-	type TestServer
-} from './harness.ts';
+import { DEMO_SITE, QUEUE, STAFF } from '../support/demo.ts';
+import { subscribe } from '../support/subscribe.ts';
+import { startTestApi, type Client, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const OTHER_SITE = '5a000000-0000-4000-8000-0000000000ff';
 const OTHER_TEAM = '7e000000-0000-4000-8000-0000000000ff';
 const OTHER_USER = 'a0000000-0000-4000-8000-0000000009ff';
 
 describe.each(ENGINES)('acceptance on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 		// A second site with one agent login: a member somewhere, but not here.
 		await server.db.exec(`
 			insert into public.sites (id, name) values ('${OTHER_SITE}', 'Other Center');
 			insert into public.teams (id, site_id, name) values ('${OTHER_TEAM}', '${OTHER_SITE}', 'Other team');`);
-		const created = await server.serviceClient().auth.admin.createUser({
+		const created = await server.service().auth.admin.createUser({
 			id: OTHER_USER,
 			email: 'agent@other.local',
 			password: 'other-password',
@@ -38,7 +33,7 @@ describe.each(ENGINES)('acceptance on %s', (engine) => {
 		);
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	async function joinWall(client: Client) {
@@ -51,7 +46,7 @@ describe.each(ENGINES)('acceptance on %s', (engine) => {
 	}
 
 	it('a display reads queue_live and gets a broadcast within 1 s of a service-key write', async () => {
-		const display = await server.signedIn('display@demo.local');
+		const display = await server.signedIn(STAFF.display.email);
 		const { data, error } = await display.from('queue_live').select('*');
 		expect(error).toBeNull();
 		expect(Array.isArray(data)).toBe(true);
@@ -61,15 +56,12 @@ describe.each(ENGINES)('acceptance on %s', (engine) => {
 		expect(result.status).toBe('SUBSCRIBED');
 
 		const started = Date.now();
-		const write = await server
-			.serviceClient()
-			.from('queue_live')
-			.upsert({
-				queue_id: QUEUE(1),
-				site_id: DEMO_SITE,
-				calls_waiting: 3,
-				oldest_waiting_since: new Date().toISOString()
-			});
+		const write = await server.service().from('queue_live').upsert({
+			queue_id: QUEUE.sales,
+			site_id: DEMO_SITE,
+			calls_waiting: 3,
+			oldest_waiting_since: new Date().toISOString()
+		});
 		expect(write.error).toBeNull();
 		await waitFor(() => received.length > 0, 1_000, 'the wall broadcast');
 		expect(Date.now() - started).toBeLessThan(1_000);
@@ -80,7 +72,7 @@ describe.each(ENGINES)('acceptance on %s', (engine) => {
 	});
 
 	it('an agent of another site is refused the wall and sees none of its rows', async () => {
-		const other = server.anonClient();
+		const other = server.anon();
 		const login = await other.auth.signInWithPassword({ email: 'agent@other.local', password: 'other-password' });
 		expect(login.error).toBeNull();
 		const { data } = await other.from('queue_live').select('*');
@@ -92,7 +84,7 @@ describe.each(ENGINES)('acceptance on %s', (engine) => {
 	});
 
 	it('an anonymous client is refused the wall and sees no rows', async () => {
-		const anon = server.anonClient();
+		const anon = server.anon();
 		const { data } = await anon.from('queue_live').select('*');
 		expect(data ?? []).toEqual([]);
 		const { result } = await joinWall(anon);

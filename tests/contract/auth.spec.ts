@@ -1,36 +1,38 @@
 // Auth contract: the real supabase-js (auth-js 2.109.0) against /auth/v1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/raw-request.ts';
-import { ENGINES, USER, startTestServer, type TestServer } from './harness.ts';
+import { DEMO_PASSWORD, demoAgent, STAFF } from '../support/demo.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 describe.each(ENGINES)('auth on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('signs in with the demo password and reads the user', async () => {
-		const client = server.anonClient();
+		const client = server.anon();
 		const { data, error } = await client.auth.signInWithPassword({
-			email: 'display@demo.local',
-			password: 'callboard'
+			email: STAFF.display.email,
+			password: DEMO_PASSWORD
 		});
 		expect(error).toBeNull();
-		expect(data.user?.id).toBe(USER(4));
+		expect(data.user?.id).toBe(STAFF.display.userId);
 		expect(data.session?.token_type).toBe('bearer');
 		expect(data.session?.expires_in).toBe(3600);
 		const { data: me, error: meError } = await client.auth.getUser();
 		expect(meError).toBeNull();
-		expect(me.user?.email).toBe('display@demo.local');
+		expect(me.user?.email).toBe(STAFF.display.email);
 	});
 
 	it('refuses a wrong password with GoTrue error fields', async () => {
-		const client = server.anonClient();
+		const client = server.anon();
 		const { data, error } = await client.auth.signInWithPassword({
-			email: 'agent01@demo.local',
+			email: demoAgent(1).email,
 			password: 'wrong'
 		});
 		expect(data.session).toBeNull();
@@ -40,7 +42,7 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 	});
 
 	it('rotates the refresh token and signs out', async () => {
-		const client = await server.signedIn('agent02@demo.local');
+		const client = await server.signedIn(demoAgent(2).email);
 		const first = (await client.auth.getSession()).data.session;
 		const { data, error } = await client.auth.refreshSession();
 		expect(error).toBeNull();
@@ -49,13 +51,13 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 
 		const refreshToken = data.session?.refresh_token ?? '';
 		expect((await client.auth.signOut()).error).toBeNull();
-		const again = await server.anonClient().auth.refreshSession({ refresh_token: refreshToken });
+		const again = await server.anon().auth.refreshSession({ refresh_token: refreshToken });
 		expect(again.data.session).toBeNull();
 		expect(again.error?.status).toBe(400);
 	});
 
 	it('creates users only with the service key', async () => {
-		const admin = server.serviceClient();
+		const admin = server.service();
 		const created = await admin.auth.admin.createUser({
 			email: `new-${engine}@demo.local`,
 			password: 'a-long-password',
@@ -63,11 +65,11 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 		});
 		expect(created.error).toBeNull();
 		const login = await server
-			.anonClient()
+			.anon()
 			.auth.signInWithPassword({ email: `new-${engine}@demo.local`, password: 'a-long-password' });
 		expect(login.error).toBeNull();
 
-		const notAdmin = await server.anonClient().auth.admin.createUser({ email: 'x@demo.local', password: 'xxxxxxxx' });
+		const notAdmin = await server.anon().auth.admin.createUser({ email: 'x@demo.local', password: 'xxxxxxxx' });
 		expect(notAdmin.error?.status).toBe(403);
 	});
 
@@ -82,17 +84,17 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 					'content-type': 'application/json',
 					'x-supabase-api-version': '2024-01-01'
 				},
-				body: JSON.stringify({ email: 'agent07@demo.local', password })
+				body: JSON.stringify({ email: demoAgent(7).email, password })
 			});
 		for (let i = 0; i < 10; i++) expect((await guess(`wrong-${i}`)).status).toBe(400);
-		const locked = await guess('callboard');
+		const locked = await guess(DEMO_PASSWORD);
 		expect(locked.status).toBe(429);
 		expect(JSON.parse(locked.body)).toEqual({ code: 'over_request_rate_limit', message: 'Request rate limit reached' });
 		expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
 
-		const owner = server.anonClient();
-		const { data, error } = await owner.auth.signInWithPassword({ email: 'agent07@demo.local', password: 'callboard' });
+		const owner = server.anon();
+		const { data, error } = await owner.auth.signInWithPassword({ email: demoAgent(7).email, password: DEMO_PASSWORD });
 		expect(error).toBeNull();
-		expect(data.user?.id).toBe(USER(107));
+		expect(data.user?.id).toBe(demoAgent(7).userId);
 	});
 });

@@ -11,8 +11,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeClient } from '../support/node-client.ts';
-import { userToken } from '../support/user-token.ts';
-import { DEMO_PASSWORD, DEMO_SITE, ENGINES, USER, startTestServer, subscribe, type TestServer } from './harness.ts';
+import { DEMO_PASSWORD, DEMO_SITE, demoAgent, STAFF } from '../support/demo.ts';
+import { subscribe } from '../support/subscribe.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 interface SlowDatabase {
 	public: {
@@ -30,20 +32,20 @@ const SLOW_SQL = `
 	grant execute on function public.slow_probe(double precision) to anon, authenticated, service_role;`;
 
 /** supabase-js with the anon key, acting as the user of `token` when one is given. */
-function slowClient(server: TestServer, token?: string): SupabaseClient<SlowDatabase> {
+function slowClient(server: TestApi, token?: string): SupabaseClient<SlowDatabase> {
 	const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
 	return nodeClient<SlowDatabase>(server.url, server.keys.anon_key, { headers });
 }
 
 describe.each(ENGINES)('role deadlines on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 		// Before the first request: the API reads role settings once, as PostgREST does.
 		await server.db.exec(`${SLOW_SQL} alter role anon set statement_timeout = '400ms';`);
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('cuts an anon request at the anon role deadline and lets a signed-in one run past it', async () => {
@@ -53,30 +55,38 @@ describe.each(ENGINES)('role deadlines on %s', (engine) => {
 		expect(anon.error?.code).toBe('57014');
 		expect(performance.now() - started).toBeLessThan(2_000);
 
-		const signedIn = await slowClient(server, userToken(server.keys, USER(101))).rpc('slow_probe', { seconds: 0.8 });
+		const signedIn = await slowClient(server, server.token(demoAgent(1).userId)).rpc('slow_probe', {
+			seconds: 0.8
+		});
 		expect(signedIn.error).toBeNull();
 		expect(signedIn.status).toBe(204);
 	});
 });
 
 describe('a busy embedded database', () => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer('pglite', { database: { waitLimitMs: 300 } });
+		// The refused private join is logged, as a database the API cannot reach should be.
+		server = await startTestApi({
+			modules: 'app',
+			engine: 'pglite',
+			database: { waitLimitMs: 300 },
+			expectLogs: true
+		});
 		await server.db.exec(SLOW_SQL);
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('answers what cannot get a turn at once and retryably, and serves it again when free', async () => {
 		// postgrest-js sends on then(), so start it now.
-		const holding = slowClient(server, userToken(server.keys, USER(3)))
+		const holding = slowClient(server, server.token(STAFF.supervisor.userId))
 			.rpc('slow_probe', { seconds: 3 })
 			.then((answer) => answer);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 
-		const display = userToken(server.keys, USER(4));
+		const display = server.token(STAFF.display.userId);
 		const rest = await fetch(`${server.url}/rest/v1/queues?select=id`, {
 			headers: { apikey: server.keys.anon_key, authorization: `Bearer ${display}` }
 		});
@@ -90,9 +100,7 @@ describe('a busy embedded database', () => {
 		});
 
 		// auth-js surfaces a 504 as a retryable error; the body is GoTrue's.
-		const signIn = await server
-			.anonClient()
-			.auth.signInWithPassword({ email: 'display@demo.local', password: DEMO_PASSWORD });
+		const signIn = await server.anon().auth.signInWithPassword({ email: STAFF.display.email, password: DEMO_PASSWORD });
 		expect(signIn.error?.status).toBe(504);
 		expect(signIn.error?.name).toBe('AuthRetryableFetchError');
 		const token = await fetch(`${server.url}/auth/v1/token?grant_type=password`, {
@@ -102,7 +110,7 @@ describe('a busy embedded database', () => {
 				'content-type': 'application/json',
 				'x-supabase-api-version': '2024-01-01'
 			},
-			body: JSON.stringify({ email: 'display@demo.local', password: DEMO_PASSWORD })
+			body: JSON.stringify({ email: STAFF.display.email, password: DEMO_PASSWORD })
 		});
 		expect(token.status).toBe(504);
 		expect(token.headers.get('retry-after')).toBe('1');
@@ -111,7 +119,7 @@ describe('a busy embedded database', () => {
 			message: 'Processing this request timed out, please retry after a moment.'
 		});
 
-		const wall = nodeClient(server.url, server.keys.anon_key);
+		const wall = server.anon();
 		await wall.realtime.setAuth(display);
 		const joined = await subscribe(wall.channel(`wall:${DEMO_SITE}`, { config: { private: true } }));
 		expect(joined.status).toBe('CHANNEL_ERROR');
@@ -120,7 +128,7 @@ describe('a busy embedded database', () => {
 		await wall.realtime.disconnect();
 
 		expect((await holding).error).toBeNull();
-		const again = await (await server.signedIn('display@demo.local')).from('queues').select('id');
+		const again = await (await server.signedIn(STAFF.display.email)).from('queues').select('id');
 		expect(again.error).toBeNull();
 		expect(again.data).toHaveLength(4);
 	});

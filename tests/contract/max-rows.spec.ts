@@ -7,8 +7,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeClient } from '../support/node-client.ts';
-import { userToken } from '../support/user-token.ts';
-import { ENGINES, USER, startTestServer, type TestServer } from './harness.ts';
+import { STAFF } from '../support/demo.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 /** The part of the schema these specs add, typed as supabase-js expects. */
 interface ProbeDatabase {
@@ -45,17 +46,17 @@ const PROBE_SQL = `
 	grant execute on function public.probe_numbers(), public.probe_rows() to authenticated;`;
 
 describe.each(ENGINES)('max rows on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	let probe: SupabaseClient<ProbeDatabase>;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 		await server.db.exec(PROBE_SQL);
 		probe = nodeClient<ProbeDatabase>(server.url, server.keys.anon_key, {
-			headers: { Authorization: `Bearer ${userToken(server.keys, USER(3))}` }
+			headers: { Authorization: `Bearer ${server.token(STAFF.supervisor.userId)}` }
 		});
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('cuts a table read at 1,000 rows, says so in Content-Range, and still counts them all', async () => {
@@ -81,7 +82,10 @@ describe.each(ENGINES)('max rows on %s', (engine) => {
 		expect(head.count).toBe(1500);
 
 		const raw = await fetch(`${server.url}/rest/v1/row_cap_probe?select=n&order=n`, {
-			headers: { apikey: server.keys.anon_key, authorization: `Bearer ${userToken(server.keys, USER(3))}` }
+			headers: {
+				apikey: server.keys.anon_key,
+				authorization: `Bearer ${server.token(STAFF.supervisor.userId)}`
+			}
 		});
 		expect(raw.headers.get('content-range')).toBe('0-999/*');
 		expect(((await raw.json()) as unknown[]).length).toBe(1000);

@@ -6,7 +6,11 @@
 // in, joins, receives a database broadcast, and its REST calls stay quick.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEMO_SITE, ENGINES, QUEUE, startTestServer, subscribe, waitFor, type TestServer } from './harness.ts';
+import { DEMO_SITE, QUEUE, STAFF } from '../support/demo.ts';
+import { subscribe } from '../support/subscribe.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const FLOOD_MS = 4_000;
 const WORKERS = 10;
@@ -78,12 +82,12 @@ function percentile(values: number[], p: number): number {
 }
 
 describe.each(ENGINES)('a join flood from one address on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('is cut, while a display on the same address joins, receives broadcasts and gets quick REST answers', async () => {
@@ -94,7 +98,7 @@ describe.each(ENGINES)('a join flood from one address on %s', (engine) => {
 
 		// A second into the flood, a TV signs in and opens its board.
 		await new Promise((r) => setTimeout(r, 1_000));
-		const display = await server.signedIn('display@demo.local');
+		const display = await server.signedIn(STAFF.display.email);
 		await display.realtime.setAuth();
 		const received: number[] = [];
 		const channel = display
@@ -114,10 +118,10 @@ describe.each(ENGINES)('a join flood from one address on %s', (engine) => {
 			await new Promise((r) => setTimeout(r, 50));
 		}
 		const write = await server
-			.serviceClient()
+			.service()
 			.from('queue_live')
 			.update({ calls_waiting: 9, oldest_waiting_since: new Date().toISOString() })
-			.eq('queue_id', QUEUE(1));
+			.eq('queue_id', QUEUE.sales);
 		expect(write.error).toBeNull();
 		await waitFor(() => received.includes(9), 3_000, 'the broadcast at the display');
 		await flood;

@@ -3,39 +3,35 @@
 // client broadcast, Broadcast from Database, and rejoin after a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-	DEMO_SITE,
-	ENGINES,
-	QUEUE,
-	startTestServer,
-	subscribe,
-	waitFor,
-	type Client,
-	type TestServer
-} from './harness.ts';
+import { DEMO_SITE, demoAgent, demoLead, QUEUE, STAFF } from '../support/demo.ts';
+import { subscribe } from '../support/subscribe.ts';
+import { startTestApi, type Client, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const wallTopic = `wall:${DEMO_SITE}`;
 
-async function signedInWithRealtime(server: TestServer, email: string): Promise<Client> {
+async function signedInWithRealtime(server: TestApi, email: string): Promise<Client> {
 	const client = await server.signedIn(email);
 	await client.realtime.setAuth();
 	return client;
 }
 
 describe.each(ENGINES)('realtime on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		// The garbage frames of the last spec are logged, as they should be.
+		server = await startTestApi({ modules: 'app', engine, expectLogs: true });
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('syncs presence between two displays on the private wall topic', async () => {
 		// Two TVs signed in with the site's one display account, as a floor usually runs them.
 		const [tvA, tvB] = await Promise.all([
-			signedInWithRealtime(server, 'display@demo.local'),
-			signedInWithRealtime(server, 'display@demo.local')
+			signedInWithRealtime(server, STAFF.display.email),
+			signedInWithRealtime(server, STAFF.display.email)
 		]);
 		const a = tvA.channel(wallTopic, { config: { private: true, presence: { key: 'tv-a' } } });
 		const b = tvB.channel(wallTopic, { config: { private: true, presence: { key: 'tv-b' } } });
@@ -54,9 +50,9 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 
 	it('lets only displays publish presence on the wall; the settings page lists the display alone', async () => {
 		const [tv, agent, supervisor] = await Promise.all([
-			signedInWithRealtime(server, 'display@demo.local'),
-			signedInWithRealtime(server, 'agent01@demo.local'),
-			signedInWithRealtime(server, 'supervisor@demo.local')
+			signedInWithRealtime(server, STAFF.display.email),
+			signedInWithRealtime(server, demoAgent(1).email),
+			signedInWithRealtime(server, STAFF.supervisor.email)
 		]);
 		// The settings page's view: presence on, reading only.
 		const settings = supervisor.channel(wallTopic, { config: { private: true, presence: { enabled: true } } });
@@ -65,8 +61,8 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 		const fake = agent.channel(wallTopic, { config: { private: true, presence: { key: 'fake-tv' } } });
 		for (const channel of [settings, board, fake]) expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
 
-		expect(await fake.track({ user: 'display@demo.local', board: '/wall/agents' })).toBe('error');
-		expect(await board.track({ user: 'display@demo.local', board: '/wall' })).toBe('ok');
+		expect(await fake.track({ user: STAFF.display.email, board: '/wall/agents' })).toBe('error');
+		expect(await board.track({ user: STAFF.display.email, board: '/wall' })).toBe('ok');
 		expect(await settings.track({ board: '/settings' })).toBe('error');
 		await waitFor(() => 'tv-lobby' in settings.presenceState(), 3_000, 'the display on the settings page');
 		// Neither the agent's fake TV nor the supervisor's own track appears.
@@ -84,8 +80,8 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 	it('relays client broadcasts with self and ack on a public channel', async () => {
 		// Private wall topics take broadcasts from the database only (their
 		// insert policy allows presence alone); a public room relays clients.
-		const client = await signedInWithRealtime(server, 'supervisor@demo.local');
-		const listener = await signedInWithRealtime(server, 'lead1@demo.local');
+		const client = await signedInWithRealtime(server, STAFF.supervisor.email);
+		const listener = await signedInWithRealtime(server, demoLead(1).email);
 		const got: unknown[] = [];
 		const heard: unknown[] = [];
 		const channel = client
@@ -104,7 +100,7 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 	});
 
 	it('rejoins after the server restarts and receives later database broadcasts', async () => {
-		const display = await signedInWithRealtime(server, 'display@demo.local');
+		const display = await signedInWithRealtime(server, STAFF.display.email);
 		const received: { payload: { record: { calls_waiting: number } } }[] = [];
 		const statuses: string[] = [];
 		const channel = display
@@ -118,10 +114,10 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 		await waitFor(() => display.realtime.isConnected() && channel.state === 'joined', 15_000, 'rejoin');
 
 		const write = await server
-			.serviceClient()
+			.service()
 			.from('queue_live')
 			.update({ calls_waiting: 7, oldest_waiting_since: new Date().toISOString() })
-			.eq('queue_id', QUEUE(2));
+			.eq('queue_id', QUEUE.afterSales);
 		expect(write.error).toBeNull();
 		await waitFor(() => received.some((m) => m.payload.record.calls_waiting === 7), 2_000, 'broadcast after restart');
 		await display.removeChannel(channel);
@@ -154,7 +150,7 @@ describe.each(ENGINES)('realtime on %s', (engine) => {
 		socket.close();
 
 		// The server still serves everyone else.
-		const client = await signedInWithRealtime(server, 'display@demo.local');
+		const client = await signedInWithRealtime(server, STAFF.display.email);
 		const channel = client.channel(wallTopic, { config: { private: true } });
 		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
 		expect((await client.from('queues').select('id')).data).toHaveLength(4);

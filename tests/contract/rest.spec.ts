@@ -1,21 +1,23 @@
 // REST contract: the real supabase-js (postgrest-js 2.109.0) against
 // /rest/v1, signed in as demo users so row-level security decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, DEMO_SITE, ENGINES, QUEUE, startTestServer, type Client, type TestServer } from './harness.ts';
+import { DEMO_SITE, demoAgent, QUEUE, STAFF } from '../support/demo.ts';
+import { startTestApi, type Client, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
 
 describe.each(ENGINES)('rest on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	let agent01: Client;
 	let supervisor: Client;
 	let display: Client;
 	let manager: Client;
 	beforeAll(async () => {
-		server = await startTestServer(engine);
+		server = await startTestApi({ modules: 'app', engine });
 		[agent01, supervisor, display, manager] = await Promise.all([
-			server.signedIn('agent01@demo.local'),
-			server.signedIn('supervisor@demo.local'),
-			server.signedIn('display@demo.local'),
-			server.signedIn('manager@demo.local')
+			server.signedIn(demoAgent(1).email),
+			server.signedIn(STAFF.supervisor.email),
+			server.signedIn(STAFF.display.email),
+			server.signedIn(STAFF.manager.email)
 		]);
 		await server.db.exec(`
 			create function public.queue_count(site uuid) returns integer
@@ -23,7 +25,7 @@ describe.each(ENGINES)('rest on %s', (engine) => {
 			grant execute on function public.queue_count(uuid) to authenticated;`);
 	});
 	afterAll(async () => {
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('filters rows by RLS: agents see their team, staff and displays the whole floor', async () => {
@@ -41,34 +43,40 @@ describe.each(ENGINES)('rest on %s', (engine) => {
 
 	it('supports every filter, or, order, range and count', async () => {
 		const q = () => supervisor.from('agents').select('employee_no, display_name, team_id');
-		expect((await q().eq('id', AGENT(101))).data).toHaveLength(1);
-		expect((await q().neq('id', AGENT(101))).data).toHaveLength(39);
-		expect((await q().gt('id', AGENT(130))).data).toHaveLength(10);
-		expect((await q().gte('id', AGENT(130))).data).toHaveLength(11);
-		expect((await q().lt('id', AGENT(111))).data).toHaveLength(10);
-		expect((await q().lte('id', AGENT(111))).data).toHaveLength(11);
-		expect((await q().in('id', [AGENT(101), AGENT(102), AGENT(199)])).data).toHaveLength(2);
+		expect((await q().eq('id', demoAgent(1).agentId)).data).toHaveLength(1);
+		expect((await q().neq('id', demoAgent(1).agentId)).data).toHaveLength(39);
+		expect((await q().gt('id', demoAgent(30).agentId)).data).toHaveLength(10);
+		expect((await q().gte('id', demoAgent(30).agentId)).data).toHaveLength(11);
+		expect((await q().lt('id', demoAgent(11).agentId)).data).toHaveLength(10);
+		expect((await q().lte('id', demoAgent(11).agentId)).data).toHaveLength(11);
+		expect(
+			(await q().in('id', [demoAgent(1).agentId, demoAgent(2).agentId, 'ac000000-0000-4000-8000-000000000199'])).data
+		).toHaveLength(2);
 		expect((await q().is('user_id', null)).data).toHaveLength(0);
 		expect((await q().not('user_id', 'is', null)).data).toHaveLength(40);
 		expect((await q().like('display_name', '%').limit(5)).data).toHaveLength(5);
 		expect((await q().ilike('display_name', '%')).data).toHaveLength(40);
-		const either = await q().or(`id.eq.${AGENT(101)},id.eq.${AGENT(140)}`);
+		const either = await q().or(`id.eq.${demoAgent(1).agentId},id.eq.${demoAgent(40).agentId}`);
 		expect(either.data).toHaveLength(2);
 		const ordered = await q().order('id', { ascending: false }).range(0, 2);
 		expect(ordered.data).toHaveLength(3);
 		const range = await supervisor.from('agents').select('id', { count: 'exact' }).order('id').range(5, 9);
 		expect(range.count).toBe(40);
-		expect(range.data?.[0]?.id).toBe(AGENT(106));
+		expect(range.data?.[0]?.id).toBe(demoAgent(6).agentId);
 	});
 
 	it('returns one object with single() and PGRST116 when not exactly one row', async () => {
-		const one = await supervisor.from('queues').select('id, name').eq('id', QUEUE(1)).single();
+		const one = await supervisor.from('queues').select('id, name').eq('id', QUEUE.sales).single();
 		expect(one.error).toBeNull();
-		expect(one.data?.id).toBe(QUEUE(1));
+		expect(one.data?.id).toBe(QUEUE.sales);
 		const many = await supervisor.from('queues').select('id').single();
 		expect(many.error?.code).toBe('PGRST116');
 		expect(many.status).toBe(406);
-		const none = await supervisor.from('queues').select('id').eq('id', QUEUE(99)).maybeSingle();
+		const none = await supervisor
+			.from('queues')
+			.select('id')
+			.eq('id', '9e000000-0000-4000-8000-000000000099')
+			.maybeSingle();
 		expect(none.error).toBeNull();
 		expect(none.data).toBeNull();
 	});
@@ -94,7 +102,7 @@ describe.each(ENGINES)('rest on %s', (engine) => {
 		expect(refused.status).toBe(403);
 		const notMine = await agent01.from('queues').delete().eq('id', id).select();
 		expect(notMine.data).toEqual([]);
-		const wallWrite = await display.from('queue_live').update({ calls_waiting: 9 }).eq('queue_id', QUEUE(1));
+		const wallWrite = await display.from('queue_live').update({ calls_waiting: 9 }).eq('queue_id', QUEUE.sales);
 		expect(wallWrite.error?.code).toBe('42501');
 
 		const deleted = await manager.from('queues').delete().eq('id', id).select('id');

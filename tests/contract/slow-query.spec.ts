@@ -9,18 +9,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
-import { nodeClient } from '../support/node-client.ts';
-import {
-	AGENT,
-	DEMO_PASSWORD,
-	DEMO_SITE,
-	ENGINES,
-	QUEUE,
-	startTestServer,
-	subscribe,
-	waitFor,
-	type TestServer
-} from './harness.ts';
+import { DEMO_PASSWORD, DEMO_SITE, demoAgent, QUEUE, STAFF } from '../support/demo.ts';
+import { subscribe } from '../support/subscribe.ts';
+import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { ENGINES } from '../support/test-database.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 /** Short, so the suite is quick; generous enough for a loaded machine's ordinary statements. */
 const DEADLINE_MS = 1_500;
@@ -34,20 +27,22 @@ const PGLITE_SIGN_IN_MS = DEADLINE_MS + 10_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(ENGINES)('a slow query on %s', (engine) => {
-	let server: TestServer;
+	let server: TestApi;
 	let tv: SupabaseClient<Database>;
 	const wall: number[] = [];
 	const beats: { at: number; ms: number }[] = [];
 	let attackLead: string | undefined;
 
 	beforeAll(async () => {
-		server = await startTestServer(engine, {
+		server = await startTestApi({
+			modules: 'app',
+			engine,
 			database: { onDisk: true, statementTimeoutMs: DEADLINE_MS },
 			limits: { statementTimeoutMs: DEADLINE_MS }
 		});
 		// A wall TV already showing its board: signed in, joined, heartbeating every 100 ms.
-		tv = nodeClient(server.url, server.keys.anon_key, { realtime: { heartbeatIntervalMs: 100 } });
-		const { error } = await tv.auth.signInWithPassword({ email: 'display@demo.local', password: DEMO_PASSWORD });
+		tv = server.anon({ realtime: { heartbeatIntervalMs: 100 } });
+		const { error } = await tv.auth.signInWithPassword({ email: STAFF.display.email, password: DEMO_PASSWORD });
 		expect(error).toBeNull();
 		await tv.realtime.setAuth();
 		let sentAt: number | undefined;
@@ -64,18 +59,16 @@ describe.each(ENGINES)('a slow query on %s', (engine) => {
 		expect((await subscribe(channel)).status).toBe('SUBSCRIBED');
 	});
 	afterAll(async () => {
-		await tv?.removeAllChannels();
-		await tv?.realtime.disconnect();
-		await server?.stop();
+		await server?.close();
 	});
 
 	it('answers the regex attack with the statement timeout while config, heartbeats and a sign-in go on', async () => {
-		const agent = await server.signedIn('agent01@demo.local');
+		const agent = await server.signedIn(demoAgent(1).email);
 		const lead = await agent
 			.from('leads')
 			.insert({
 				site_id: DEMO_SITE,
-				owner_agent_id: AGENT(101),
+				owner_agent_id: demoAgent(1).agentId,
 				customer_name: `${'a'.repeat(41)}b`,
 				phone: '13800000000',
 				source: 'other'
@@ -100,8 +93,8 @@ describe.each(ENGINES)('a slow query on %s', (engine) => {
 		const signingIn = (async () => {
 			const at = performance.now();
 			const { error } = await server
-				.anonClient()
-				.auth.signInWithPassword({ email: 'supervisor@demo.local', password: DEMO_PASSWORD });
+				.anon()
+				.auth.signInWithPassword({ email: STAFF.supervisor.email, password: DEMO_PASSWORD });
 			return { error, ms: performance.now() - at };
 		})();
 		const configTimes: number[] = [];
@@ -137,7 +130,7 @@ describe.each(ENGINES)('a slow query on %s', (engine) => {
 	});
 
 	it('keeps working afterwards: what was written is there, writes go on, the wall still gets broadcasts', async () => {
-		const agent = await server.signedIn('agent01@demo.local');
+		const agent = await server.signedIn(demoAgent(1).email);
 		const mine = await agent
 			.from('leads')
 			.select('id, customer_name')
@@ -146,10 +139,10 @@ describe.each(ENGINES)('a slow query on %s', (engine) => {
 		expect(mine.data).toEqual([{ id: attackLead, customer_name: `${'a'.repeat(41)}b` }]);
 
 		const write = await server
-			.serviceClient()
+			.service()
 			.from('queue_live')
 			.update({ calls_waiting: 42, oldest_waiting_since: new Date().toISOString() })
-			.eq('queue_id', QUEUE(1));
+			.eq('queue_id', QUEUE.sales);
 		expect(write.error).toBeNull();
 		// Broadcast from Database: on PGlite its LISTEN lives in the reopened worker.
 		await waitFor(() => wall.includes(42), 5_000, 'the broadcast of the write');

@@ -5,18 +5,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../server/db/migrate';
-import { openPglite } from '../../server/db/pglite';
-import { openPostgres } from '../../server/db/postgres';
 import type { Db, Queryable } from '../../server/db/types';
-import { startPostgres15, type Postgres15 } from '../support/postgres15';
+import { DEMO_PASSWORD, DEMO_SITE, demoAgent, STAFF } from '../support/demo';
+import { ENGINES, openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const SITE = '5a000000-0000-4000-8000-000000000001';
-const userId = (n: number) => `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const DISPLAY = userId(4);
-const AGENT01 = userId(101);
-const AGENT31 = userId(131);
+const DISPLAY = STAFF.display.userId;
+const AGENT01 = demoAgent(1).userId;
+const AGENT31 = demoAgent(31).userId;
+/** A user with no membership at all. */
+const STRANGER = 'a0000000-0000-4000-8000-000000000999';
 
 /** Runs fn as an authenticated user, the way the API will: role + JWT claims, rolled back. */
 async function asUser<T>(db: Db, sub: string | null, fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -78,34 +77,19 @@ async function catalog(db: Db): Promise<Record<string, string[]>> {
 }
 
 const catalogs: Record<string, Record<string, string[]>> = {};
-let pg15: Postgres15 | undefined;
 
-const engines: { name: string; open: () => Promise<Db> }[] = [
-	{ name: 'PGlite', open: () => openPglite({}) },
-	{
-		name: 'PostgreSQL 15',
-		open: async () => {
-			pg15 = await startPostgres15();
-			return openPostgres(pg15.url);
-		}
-	}
-];
-
-afterAll(async () => {
-	await pg15?.stop();
-});
-
-describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
+describe.each(ENGINES)('schema, seed and rules on %s', (engine) => {
+	let database: TestDatabase;
 	let db: Db;
 
 	beforeAll(async () => {
-		db = await open();
-		await migrate(db, { root, seed: true });
-		catalogs[name] = await catalog(db);
+		database = await openTestDatabase(engine);
+		db = database.db;
+		catalogs[engine] = await catalog(db);
 	});
 
 	afterAll(async () => {
-		await db?.close();
+		await database?.stop();
 	});
 
 	it('re-running the migrations applies nothing new', async () => {
@@ -123,7 +107,7 @@ describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
 	});
 
 	it('seeds the demo site with 4 queues, 4 teams, 40 agents and 48 users', async () => {
-		expect(await count(db, 'select 1 from public.sites where id = $1', [SITE])).toBe(1);
+		expect(await count(db, 'select 1 from public.sites where id = $1', [DEMO_SITE])).toBe(1);
 		expect(await count(db, 'select 1 from public.queues')).toBe(4);
 		expect(await count(db, 'select 1 from public.teams')).toBe(4);
 		expect(await count(db, 'select 1 from public.agents')).toBe(40);
@@ -131,10 +115,11 @@ describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
 		expect(await count(db, `select 1 from public.members where role = 'display'`)).toBe(1);
 	});
 
-	it('stores demo passwords as bcrypt hashes of "callboard"', async () => {
+	it('stores demo passwords as bcrypt hashes of the demo password', async () => {
 		const { rows } = await db.query<{ ok: boolean; hash: string }>(
-			`select encrypted_password = extensions.crypt('callboard', encrypted_password) as ok, encrypted_password as hash
-			from auth.users where email = 'display@demo.local'`
+			`select encrypted_password = extensions.crypt($1, encrypted_password) as ok, encrypted_password as hash
+			from auth.users where email = $2`,
+			[DEMO_PASSWORD, STAFF.display.email]
 		);
 		expect(rows[0]?.ok).toBe(true);
 		expect(rows[0]?.hash).toMatch(/^\$2[aby]\$10\$/);
@@ -167,12 +152,12 @@ describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
 
 	it('refuses direct writes to live tables from the API roles', async () => {
 		await expect(
-			asUser(db, userId(1), (tx) => tx.query('update public.queue_live set calls_waiting = 1'))
+			asUser(db, STAFF.admin.userId, (tx) => tx.query('update public.queue_live set calls_waiting = 1'))
 		).rejects.toThrow(/permission denied/);
 	});
 
 	it('authorizes the wall topic for members of the site only', async () => {
-		const topic = `wall:${SITE}`;
+		const topic = `wall:${DEMO_SITE}`;
 		await db.query(`select realtime.send('{"probe": true}'::jsonb, 'probe', $1, true)`, [topic]);
 		const canRead = (sub: string) =>
 			asUser(db, sub, async (tx) => {
@@ -180,13 +165,12 @@ describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
 				return count(tx, `select 1 from realtime.messages where topic = $1 and extension = 'broadcast'`, [topic]);
 			});
 		expect(await canRead(DISPLAY)).toBeGreaterThan(0);
-		// a user with no membership at all
 		await db.query(
 			`insert into auth.users (id, email, aud, role) values ($1, 'stranger@example.com', 'authenticated', 'authenticated')
 			on conflict do nothing`,
-			[userId(999)]
+			[STRANGER]
 		);
-		expect(await canRead(userId(999))).toBe(0);
+		expect(await canRead(STRANGER)).toBe(0);
 	});
 
 	it('broadcasts a live-row change to the wall topic with a larger version', async () => {
@@ -204,13 +188,13 @@ describe.each(engines)('schema, seed and rules on $name', ({ name, open }) => {
 			[queueId]
 		);
 		expect(BigInt(rows[0]?.version ?? '0')).toBeGreaterThan(BigInt(before.rows[0]?.version ?? '0'));
-		expect(rows[0]).toMatchObject({ topic: `wall:${SITE}`, event: 'queue_live', record_queue: queueId });
+		expect(rows[0]).toMatchObject({ topic: `wall:${DEMO_SITE}`, event: 'queue_live', record_queue: queueId });
 	});
 });
 
 describe('engines in step', () => {
 	it('PGlite and PostgreSQL 15 end up with the same tables, policies, functions, constraints, triggers and grants', () => {
-		const [a, b] = [catalogs['PGlite'], catalogs['PostgreSQL 15']];
+		const [a, b] = [catalogs.pglite, catalogs.postgres];
 		expect(a).toBeDefined();
 		expect(b).toBeDefined();
 		for (const key of Object.keys(a ?? {})) {

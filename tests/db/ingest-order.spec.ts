@@ -1,13 +1,16 @@
 // Arrival order and replays do not matter: 10,000 demo events ingested in
 // time order, then shuffled with 5 % replays, then derived from scratch by
 // rebuild_live, must all leave the same queue_intervals, queue_live,
-// agent_live and call summaries. Prints how fast ingest is on PGlite.
+// agent_live and call summaries. Prints how fast ingest is on the spec engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/types';
-import { checkIngestBatch } from '../../server/events/check-batch';
+import { checkIngestBatch } from '../support/ingest-batch-check';
 import type { IngestEvent } from '../../server/events/schema';
-import { asServiceRole, callIngest, openDemoDb } from './ingest-support';
-import { batches, demoStream, prng, shuffled, SITE } from './ingest-stream';
+import { callIngest } from '../support/database-sink';
+import { openTestDatabase, specEngine, type TestDatabase } from '../support/test-database';
+import { asServiceRole } from './ingest-support';
+import { DEMO_SITE } from '../support/demo';
+import { batches, demoStream, prng, shuffled } from './ingest-stream';
 import { inboundLegOutcomes } from './leg-outcomes';
 
 type CallEvent = Exclude<IngestEvent, { kind: 'agent_state' }>;
@@ -16,10 +19,14 @@ const EVENTS = 10_000;
 const BATCH = 100;
 const LONG = 180_000;
 
+const engine = specEngine();
+let database: TestDatabase;
 let db: Db;
 const stream = demoStream(EVENTS);
 // Wall time, and this process's CPU time: PGlite runs in-process, so CPU time
 // measures the database's work even when other jobs share the machine.
+// PostgreSQL works in its own processes, so there only wall time compares.
+const measure = engine === 'pglite' ? 'cpu' : 'wall';
 const timings: Record<string, { wall: number; cpu: number }> = {};
 const breakdown: Record<string, number> = {};
 
@@ -74,7 +81,7 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
 	return result;
 }
 
-/** Where ingest spends its time, by function (PGlite is ours alone, so we may switch the statistics on). */
+/** Where ingest spends its time, by function (the test database is ours alone, so we may switch the statistics on). */
 async function functionTimes(): Promise<void> {
 	const { rows } = await db.query<{ name: string; ms: number }>(
 		`select funcname as name, total_time::float8 as ms from pg_stat_user_functions
@@ -90,7 +97,7 @@ async function plainInserts(events: readonly IngestEvent[]): Promise<void> {
 			await tx.query(
 				`insert into public.call_events (event_id, site_id, queue_id, call_id, kind, agent_id, occurred_at, data)
 				select e.event_id, e.site_id, e.queue_id, e.call_id, e.kind, e.agent_id, e.at, '{}'
-				from jsonb_to_recordset($1::jsonb) as e (event_id text, site_id uuid, queue_id uuid, call_id text,
+				from jsonb_to_recordset($1::text::jsonb) as e (event_id text, site_id uuid, queue_id uuid, call_id text,
 					kind text, agent_id uuid, at timestamptz)
 				where e.kind <> 'agent_state'`,
 				[JSON.stringify(batch)]
@@ -98,7 +105,7 @@ async function plainInserts(events: readonly IngestEvent[]): Promise<void> {
 			await tx.query(
 				`insert into public.agent_state_events (event_id, site_id, agent_id, state, reason, queue_id, occurred_at)
 				select e.event_id, e.site_id, e.agent_id, e.state, e.reason, e.queue_id, e.at
-				from jsonb_to_recordset($1::jsonb) as e (event_id text, kind text, site_id uuid, agent_id uuid,
+				from jsonb_to_recordset($1::text::jsonb) as e (event_id text, kind text, site_id uuid, agent_id uuid,
 					state public.agent_state, reason text, queue_id uuid, at timestamptz)
 				where e.kind = 'agent_state'`,
 				[JSON.stringify(batch)]
@@ -114,7 +121,8 @@ function siteDays(events: readonly IngestEvent[]): string[] {
 }
 
 beforeAll(async () => {
-	db = await openDemoDb();
+	database = await openTestDatabase(engine);
+	db = database.db;
 	// Warm both paths up (plan caches, the WASM JIT) so the timings compare like with like.
 	await ingestAll(stream.slice(0, 2000));
 	await reset();
@@ -129,14 +137,14 @@ afterAll(async () => {
 		const rate = Math.round((n / t.wall) * 1000);
 		return `  ${label.padEnd(20)} ${Math.round(t.wall)} ms wall, ${Math.round(t.cpu)} ms CPU (${rate} events/s)`;
 	};
-	const ratio = (timings.ordered?.cpu ?? 0) / (timings.plain?.cpu ?? Infinity);
+	const ratio = (timings.ordered?.[measure] ?? 0) / (timings.plain?.[measure] ?? Infinity);
 	console.log(
 		[
-			`ingest_events on PGlite, ${EVENTS} events in batches of ${BATCH}:`,
+			`ingest_events on ${engine}, ${EVENTS} events in batches of ${BATCH}:`,
 			line('in time order', 'ordered', EVENTS),
 			line('shuffled + 5 % dup', 'shuffled', EVENTS * 1.05),
 			line('plain inserts', 'plain', EVENTS),
-			`  ingest / plain CPU   ${ratio.toFixed(2)}×`,
+			`  ingest / plain ${measure === 'cpu' ? 'CPU ' : 'wall'}  ${ratio.toFixed(2)}×`,
 			`  inside ingest_events (in time order), ms:`,
 			...Object.entries(breakdown)
 				.sort(([, a], [, b]) => b - a)
@@ -144,7 +152,7 @@ afterAll(async () => {
 			line('rebuild_live, 2 days', 'rebuild', EVENTS)
 		].join('\n')
 	);
-	await db?.close();
+	await database?.stop();
 });
 
 describe('ingest order', () => {
@@ -258,7 +266,7 @@ describe('ingest order', () => {
 			await wipeDerived();
 			await timed('rebuild', async () => {
 				for (const day of siteDays(stream)) {
-					await asServiceRole(db, (tx) => tx.query('select public.rebuild_live($1, $2)', [SITE, day]));
+					await asServiceRole(db, (tx) => tx.query('select public.rebuild_live($1, $2)', [DEMO_SITE, day]));
 				}
 			});
 			expect(await snapshot()).toEqual(ordered);
@@ -274,7 +282,7 @@ describe('ingest order', () => {
 			);
 			for (const day of siteDays(stream)) {
 				const { rows } = await asServiceRole(db, (tx) =>
-					tx.query<{ r: Record<string, unknown> }>('select public.rebuild_live($1, $2) as r', [SITE, day])
+					tx.query<{ r: Record<string, unknown> }>('select public.rebuild_live($1, $2) as r', [DEMO_SITE, day])
 				);
 				expect(rows[0]?.r).toMatchObject({
 					intervals_written: 0,

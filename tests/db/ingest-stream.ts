@@ -7,19 +7,17 @@
 // breaks, logouts and repeated state reports. Plausible enough to exercise every rule; it is not
 // a queue simulation (an agent may take a call while on break).
 import type { AgentStateName, IngestEvent } from '../../server/events/schema';
+import { DEMO_SITE, demoAgent, QUEUE } from '../support/demo';
 
-export const SITE = '5a000000-0000-4000-8000-000000000001';
-const queueId = (n: number) => `9e000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const agentId = (n: number) => `ac000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const INBOUND_QUEUES = [1, 2, 3].map(queueId);
-const CAMPAIGN = queueId(4);
-// The seed's skills: Hotline A (101–110) sales; B (111–120) sales and after-sales; C (121–130) after-sales and complaints.
+const INBOUND_QUEUES = [QUEUE.sales, QUEUE.afterSales, QUEUE.complaints];
+const agentId = (n: number) => demoAgent(n).agentId;
+// The seed's skills: Hotline A (agents 1–10) sales; B (11–20) sales and after-sales; C (21–30) after-sales and complaints.
 const STAFF: Record<string, number[]> = {
-	[queueId(1)]: range(101, 120),
-	[queueId(2)]: range(111, 130),
-	[queueId(3)]: range(121, 130)
+	[QUEUE.sales]: range(1, 20),
+	[QUEUE.afterSales]: range(11, 30),
+	[QUEUE.complaints]: range(21, 30)
 };
-const CALLERS = range(131, 140);
+const CALLERS = range(31, 40);
 const NOT_READY: { state: AgentStateName; reason: string }[] = [
 	{ state: 'break', reason: '休息' },
 	{ state: 'lunch', reason: '午餐' },
@@ -63,14 +61,14 @@ export function demoStream(count: number, seed = 20261123): IngestEvent[] {
 	let serial = 0;
 	const add = (t: number, event: Record<string, unknown>) => {
 		serial += 1;
-		const full = { ...event, event_id: `ev-${String(serial).padStart(6, '0')}`, site_id: SITE, at: iso(t) };
+		const full = { ...event, event_id: `ev-${String(serial).padStart(6, '0')}`, site_id: DEMO_SITE, at: iso(t) };
 		events.push({ ...(full as IngestEvent), t });
 	};
 	const state = (t: number, agent: number, s: AgentStateName, extra: Record<string, unknown> = {}) =>
 		add(t, { kind: 'agent_state', agent_id: agentId(agent), state: s, ...extra });
 
 	const start = Date.parse('2026-11-23T22:00:00+08:00');
-	for (const agent of [...range(101, 130), ...CALLERS]) state(start - ms(between(60, 600)), agent, 'available');
+	for (const agent of [...range(1, 30), ...CALLERS]) state(start - ms(between(60, 600)), agent, 'available');
 
 	const inboundLeg = (t: number, queue: string, callId: string, depth: number) => {
 		add(t, { kind: 'call_offered', call_id: callId, queue_id: queue });
@@ -116,7 +114,7 @@ export function demoStream(count: number, seed = 20261123): IngestEvent[] {
 
 	const outboundCall = (t: number, callId: string) => {
 		const caller = agentId(pick(CALLERS));
-		const call = { call_id: callId, queue_id: CAMPAIGN, agent_id: caller };
+		const call = { call_id: callId, queue_id: QUEUE.outbound, agent_id: caller };
 		add(t, { kind: 'call_dialed', ...call });
 		if (random() < 0.4) return;
 		const connected = t + ms(between(3, 25));
@@ -136,13 +134,13 @@ export function demoStream(count: number, seed = 20261123): IngestEvent[] {
 		if (random() < 0.15) outboundCall(t, `O-${n}`);
 		else inboundLeg(t, pick(INBOUND_QUEUES), `C-${n}`, 0);
 		if (random() < 0.08) {
-			const agent = pick(range(101, 130));
+			const agent = pick(range(1, 30));
 			const away = pick(NOT_READY);
 			state(t, agent, away.state, { reason: away.reason });
 			state(t + ms(between(60, 900)), agent, 'available');
 		}
 		if (random() < 0.01) {
-			const agent = pick([...range(101, 130), ...CALLERS]);
+			const agent = pick([...range(1, 30), ...CALLERS]);
 			state(t, agent, 'offline');
 			if (random() < 0.7) state(t + ms(between(120, 1800)), agent, 'available');
 		}

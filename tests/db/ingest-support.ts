@@ -1,20 +1,7 @@
-// Shared by the ingest suites: a migrated, seeded in-memory PGlite, and calls
-// made the way the REST API makes them for a service-role key (role and JWT
-// claims set for one transaction).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { migrate } from '../../server/db/migrate';
-import { openPglite } from '../../server/db/pglite';
+// Shared by the ingest suites: calls made the way the REST API makes them for
+// a service-role key (role and JWT claims set for one transaction), and the
+// error a statement failed with.
 import type { Db, Queryable } from '../../server/db/types';
-import { ingestResult, type IngestResult } from '../../server/events/schema';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-export async function openDemoDb(): Promise<Db> {
-	const db = await openPglite();
-	await migrate(db, { root, seed: true });
-	return db;
-}
 
 class Rollback extends Error {}
 
@@ -36,17 +23,6 @@ export async function asServiceRole<T>(
 		if (!(err instanceof Rollback)) throw err;
 	}
 	return result as T;
-}
-
-export async function callIngest(tx: Queryable, events: unknown): Promise<IngestResult> {
-	const { rows } = await tx.query<{ result: unknown }>('select public.ingest_events($1::text::jsonb) as result', [
-		JSON.stringify(events)
-	]);
-	return ingestResult.parse(rows[0]?.result);
-}
-
-export async function ingest(db: Db, events: unknown): Promise<IngestResult> {
-	return asServiceRole(db, (tx) => callIngest(tx, events));
 }
 
 /** The Postgres error a promise rejected with (code, message, detail, hint). */

@@ -1,5 +1,5 @@
 // The database and the zod schema judge events alike: every case of
-// server/events/event-cases.ts goes through ingest_events (rolled back) and
+// tests/support/ingest-event-cases.ts goes through ingest_events (rolled back) and
 // through zod, and both must give the case's verdict — except the cases only
 // the database can refuse (its clock, the site's settings), where zod must
 // accept and the database refuse. Also: a rejected batch stores nothing, the
@@ -7,19 +7,24 @@
 // with the server time and the site's allowance in the message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/types';
-import { checkIngestBatch } from '../../server/events/check-batch';
-import { DEMO_SITE, eventCases, validEvents } from '../../server/events/event-cases';
+import { checkIngestBatch } from '../support/ingest-batch-check';
+import { DEMO_SITE } from '../support/demo';
+import { eventCases, validEvents } from '../support/ingest-event-cases';
 import { ingestEvent } from '../../server/events/schema';
-import { asServiceRole, callIngest, openDemoDb, pgError } from './ingest-support';
+import { callIngest } from '../support/database-sink';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
+import { asServiceRole, pgError } from './ingest-support';
 
+let database: TestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-	db = await openDemoDb();
+	database = await openTestDatabase();
+	db = database.db;
 });
 
 afterAll(async () => {
-	await db?.close();
+	await database?.stop();
 });
 
 async function databaseVerdict(event: unknown): Promise<boolean> {

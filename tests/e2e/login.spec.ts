@@ -3,6 +3,7 @@
 // and signing out returns to the sign-in link.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { DEMO_PASSWORD, STAFF } from '../support/demo';
 
 test('sign in as the wall display, see the membership, sign out', async ({ page }) => {
 	await page.goto('/');
@@ -10,17 +11,17 @@ test('sign in as the wall display, see the membership, sign out', async ({ page 
 	await page.getByTestId('sign-in-link').click();
 	await expect(page).toHaveURL(/\/login$/);
 
-	await page.getByTestId('login-email').fill('display@demo.local');
+	await page.getByTestId('login-email').fill(STAFF.display.email);
 	await page.getByTestId('login-password').fill('not-the-password');
 	await page.getByTestId('login-submit').click();
 	await expect(page.getByTestId('login-error')).toHaveText('邮箱或密码错误。');
 	await page.screenshot({ path: 'test-results/screenshots/login-wrong-password.png' });
 	await expectNoAxeViolations(page);
 
-	await page.getByTestId('login-password').fill('callboard');
+	await page.getByTestId('login-password').fill(DEMO_PASSWORD);
 	await page.getByTestId('login-submit').click();
 	await expect(page).toHaveURL(/\/$/);
-	await expect(page.getByTestId('account-email')).toHaveText('display@demo.local');
+	await expect(page.getByTestId('account-email')).toHaveText(STAFF.display.email);
 	await expect(page.getByTestId('membership-role')).toHaveText('display');
 	await expect(page.getByTestId('memberships')).toContainText('Demo Realty Call Center');
 	await page.screenshot({ path: 'test-results/screenshots/home-signed-in.png' });
@@ -28,7 +29,7 @@ test('sign in as the wall display, see the membership, sign out', async ({ page 
 
 	// The session survives a reload (refresh token in storage).
 	await page.reload();
-	await expect(page.getByTestId('account-email')).toHaveText('display@demo.local');
+	await expect(page.getByTestId('account-email')).toHaveText(STAFF.display.email);
 
 	await page.getByTestId('sign-out').click();
 	await expect(page.getByTestId('sign-in-link')).toBeVisible();

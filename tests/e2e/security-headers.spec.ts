@@ -10,17 +10,18 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../support/free-port';
 import { startSingleBox } from '../support/single-box-process';
-import { SALES, signInAsDisplay } from './wall-support';
+import { QUEUE, STAFF } from '../support/demo';
+import { signInAsDisplay } from './wall-support';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 const BOARDS = [
 	'/wall',
 	'/wall/overview',
-	`/wall/queue/${SALES}`,
+	`/wall/queue/${QUEUE.sales}`,
 	'/wall/agents',
 	'/wall/outbound',
-	`/wall/playlist?boards=overview,agents,queue:${SALES}&seconds=20`
+	`/wall/playlist?boards=overview,agents,queue:${QUEUE.sales}&seconds=20`
 ];
 
 /** Collects into `problems` everything the browser reports against the policy on this page. */
@@ -72,7 +73,7 @@ async function visitEveryPage(browser: Browser, base: string, apiUrl: string): P
 		await expect(tv.getByTestId('board-title')).toBeVisible();
 
 		// The playlist TV stays on; the settings page lists it.
-		await signInAsDisplay(supervisor, base, 'supervisor@demo.local');
+		await signInAsDisplay(supervisor, base, STAFF.supervisor.email);
 		await supervisor.goto(`${base}/settings`);
 		await expect(supervisor.getByTestId('settings-site')).toBeVisible();
 		await expect(supervisor.getByTestId('tv-presence').getByTestId('tv-board')).toContainText('/wall/playlist');

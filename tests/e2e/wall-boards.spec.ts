@@ -4,7 +4,8 @@
 // presence list), and a board whose session ends in another tab.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { agent, ago, eventFactory, SALES, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, demoLead, QUEUE, STAFF } from '../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
 
 let server: WallServer;
 
@@ -27,29 +28,29 @@ test.beforeAll(async () => {
 	const events = calls.flatMap(([id, wait], i) => {
 		const t = 420 - i * 60;
 		return [
-			e.offered(id, SALES, ago(now, t)),
-			e.answered(id, SALES, agent(5 + i), ago(now, t - wait)),
-			e.ended(id, SALES, agent(5 + i), ago(now, t - wait - 200), 200, 0),
-			e.wrapped(id, SALES, agent(5 + i), ago(now, t - wait - 240))
+			e.offered(id, QUEUE.sales, ago(now, t)),
+			e.answered(id, QUEUE.sales, demoAgent(5 + i).agentId, ago(now, t - wait)),
+			e.ended(id, QUEUE.sales, demoAgent(5 + i).agentId, ago(now, t - wait - 200), 200, 0),
+			e.wrapped(id, QUEUE.sales, demoAgent(5 + i).agentId, ago(now, t - wait - 240))
 		];
 	});
-	events.push(e.offered('b4', SALES, ago(now, 250)), e.abandoned('b4', SALES, ago(now, 220)));
+	events.push(e.offered('b4', QUEUE.sales, ago(now, 250)), e.abandoned('b4', QUEUE.sales, ago(now, 220)));
 	// Agents: 101 on a break for 20 min (limit 15), 102 in wrap-up for 3 min (limit 2), 103 available.
 	events.push(
-		e.state(agent(1), 'break', ago(now, 20 * 60)),
-		e.state(agent(2), 'wrap_up', ago(now, 3 * 60)),
-		e.state(agent(3), 'available', ago(now, 60))
+		e.state(demoAgent(1).agentId, 'break', ago(now, 20 * 60)),
+		e.state(demoAgent(2).agentId, 'wrap_up', ago(now, 3 * 60)),
+		e.state(demoAgent(3).agentId, 'available', ago(now, 60))
 	);
 	// Outbound: caller 131 dials 3, connects 2 (graded A and B); caller 132 dials 1.
 	events.push(
-		e.dialed('o1', agent(31), ago(now, 400)),
-		e.connected('o1', agent(31), ago(now, 390)),
-		e.graded('o1', agent(31), 'A', ago(now, 330)),
-		e.dialed('o2', agent(31), ago(now, 300)),
-		e.connected('o2', agent(31), ago(now, 290)),
-		e.graded('o2', agent(31), 'B', ago(now, 230)),
-		e.dialed('o3', agent(31), ago(now, 200)),
-		e.dialed('o4', agent(32), ago(now, 100))
+		e.dialed('o1', demoAgent(31).agentId, ago(now, 400)),
+		e.connected('o1', demoAgent(31).agentId, ago(now, 390)),
+		e.graded('o1', demoAgent(31).agentId, 'A', ago(now, 330)),
+		e.dialed('o2', demoAgent(31).agentId, ago(now, 300)),
+		e.connected('o2', demoAgent(31).agentId, ago(now, 290)),
+		e.graded('o2', demoAgent(31).agentId, 'B', ago(now, 230)),
+		e.dialed('o3', demoAgent(31).agentId, ago(now, 200)),
+		e.dialed('o4', demoAgent(32).agentId, ago(now, 100))
 	);
 	await server.ingest(events);
 });
@@ -65,7 +66,7 @@ async function openBoard(page: Page, path: string): Promise<void> {
 
 test('queue focus: gauges against the targets, the interval chart, the queue’s agents', async ({ page }) => {
 	await signInAsDisplay(page, server.url);
-	await openBoard(page, `/wall/queue/${SALES}`);
+	await openBoard(page, `/wall/queue/${QUEUE.sales}`);
 	await expect(page.getByTestId('board-title')).toHaveText('销售热线 Sales hotline');
 	const gauge = (name: string) => page.getByTestId(`gauge-${name}`);
 	await expect(gauge('answer-rate').getByTestId('value')).toHaveText('75%');
@@ -79,7 +80,7 @@ test('queue focus: gauges against the targets, the interval chart, the queue’s
 	await expect(gauge('sl').getByRole('img', { name: '接近目标' })).toBeVisible();
 	await expect(page.getByTestId('interval-chart').locator('rect')).not.toHaveCount(0);
 	// The compact row names the late state and marks it, instead of "over 15:00".
-	const late = page.getByTestId(`agent-${agent(1)}`);
+	const late = page.getByTestId(`agent-${demoAgent(1).agentId}`);
 	await expect(late).toHaveAttribute('data-over-limit', 'true');
 	await expect(late).toContainText('小休');
 	await expect(late.getByRole('img', { name: '未达标' })).toBeVisible();
@@ -91,14 +92,14 @@ test('queue focus: gauges against the targets, the interval chart, the queue’s
 test('agents: states past the site limits are flagged', async ({ page }) => {
 	await signInAsDisplay(page, server.url);
 	await openBoard(page, '/wall/agents');
-	await expect(page.getByTestId(`agent-${agent(1)}`)).toHaveAttribute('data-over-limit', 'true');
-	await expect(page.getByTestId(`agent-${agent(1)}`).getByTestId('over-limit')).toHaveText(/超过 15:00/);
-	await expect(page.getByTestId(`agent-${agent(2)}`)).toHaveAttribute('data-over-limit', 'true');
-	await expect(page.getByTestId(`agent-${agent(3)}`)).toHaveAttribute('data-over-limit', 'false');
-	await expect(page.getByTestId(`agent-${agent(3)}`)).toContainText('空闲');
+	await expect(page.getByTestId(`agent-${demoAgent(1).agentId}`)).toHaveAttribute('data-over-limit', 'true');
+	await expect(page.getByTestId(`agent-${demoAgent(1).agentId}`).getByTestId('over-limit')).toHaveText(/超过 15:00/);
+	await expect(page.getByTestId(`agent-${demoAgent(2).agentId}`)).toHaveAttribute('data-over-limit', 'true');
+	await expect(page.getByTestId(`agent-${demoAgent(3).agentId}`)).toHaveAttribute('data-over-limit', 'false');
+	await expect(page.getByTestId(`agent-${demoAgent(3).agentId}`)).toContainText('空闲');
 	await expect(page.getByTestId('count-flagged')).toContainText('2');
 	// Time in state ticks in the browser.
-	const time = page.getByTestId(`agent-${agent(3)}`).getByTestId('time-in-state');
+	const time = page.getByTestId(`agent-${demoAgent(3).agentId}`).getByTestId('time-in-state');
 	const before = await time.textContent();
 	await expect(time).not.toHaveText(before ?? '', { timeout: 3_000 });
 });
@@ -109,12 +110,12 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 }) => {
 	await signInAsDisplay(page, server.url);
 	await openBoard(page, '/wall/outbound');
-	const first = page.getByTestId(`caller-${agent(31)}`);
+	const first = page.getByTestId(`caller-${demoAgent(31).agentId}`);
 	await expect(first.getByTestId('connected')).toHaveText('2 / 100');
 	await expect(first).toContainText('1');
 	await expect(page.getByTestId('outbound-ranking').locator('tbody tr').first()).toHaveAttribute(
 		'data-testid',
-		`caller-${agent(31)}`
+		`caller-${demoAgent(31).agentId}`
 	);
 	await expect(page.getByTestId('team-connected')).toHaveText('2 / 1000');
 
@@ -124,19 +125,19 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	await expect(invites).toHaveText(/^\s*\d+ \/ 10\s*$/);
 	const before = Number((await invites.textContent())?.trim().split(' ')[0]);
 	const booked = await server.restAs(
-		'lead4@demo.local',
-		`invitations?agent_id=eq.${agent(31)}&status=eq.booked&select=id&limit=1`,
+		demoLead(4).email,
+		`invitations?agent_id=eq.${demoAgent(31).agentId}&status=eq.booked&select=id&limit=1`,
 		{ method: 'GET' }
 	);
 	const [invitation] = (await booked.json()) as { id: string }[];
 	expect(invitation).toBeDefined();
-	const own = await server.restAs('agent31@demo.local', `invitations?id=eq.${invitation?.id}`, {
+	const own = await server.restAs(demoAgent(31).email, `invitations?id=eq.${invitation?.id}`, {
 		method: 'PATCH',
 		body: { status: 'visited' }
 	});
 	expect(own.status).toBe(403);
 	expect(((await own.json()) as { message: string }).message).toMatch(/cannot confirm their own/);
-	const confirmed = await server.restAs('lead4@demo.local', `invitations?id=eq.${invitation?.id}`, {
+	const confirmed = await server.restAs(demoLead(4).email, `invitations?id=eq.${invitation?.id}`, {
 		method: 'PATCH',
 		body: { status: 'visited' }
 	});
@@ -147,7 +148,7 @@ test('outbound: connected against 100, grades, ranking; a settings change reache
 	// A supervisor lowers the daily target; the open board follows without a reload.
 	const supervisorContext = await browser.newContext();
 	const supervisor = await supervisorContext.newPage();
-	await signInAsDisplay(supervisor, server.url, 'supervisor@demo.local');
+	await signInAsDisplay(supervisor, server.url, STAFF.supervisor.email);
 	await supervisor.goto(`${server.url}/settings`);
 	await supervisor.getByTestId('daily-target').fill('50');
 	await supervisor.getByTestId('settings-save').click();
@@ -165,7 +166,7 @@ test('settings: a display may not change them, and bad values are refused with a
 	await page.goto(`${server.url}/settings`);
 	await expect(page.getByTestId('settings-message')).toBeVisible();
 
-	await signInAsDisplay(page, server.url, 'admin@demo.local');
+	await signInAsDisplay(page, server.url, STAFF.admin.email);
 	await page.goto(`${server.url}/settings`);
 	await page.getByTestId('playlist-seconds').fill('2');
 	await page.getByTestId('playlist-seconds').evaluate((el: HTMLInputElement) => el.removeAttribute('min'));
@@ -174,7 +175,7 @@ test('settings: a display may not change them, and bad values are refused with a
 });
 
 test('settings: a save the server refuses is told in a toast, and nothing stored changes', async ({ page }) => {
-	await signInAsDisplay(page, server.url, 'manager@demo.local');
+	await signInAsDisplay(page, server.url, STAFF.manager.email);
 	await page.goto(`${server.url}/settings`);
 	const stored = await page.getByTestId('playlist-seconds').inputValue();
 	await page.route('**/rest/v1/board_settings**', (route) =>
@@ -212,7 +213,7 @@ test('playlist: rotates through the boards of the kiosk URL', async ({ page }) =
 	await signInAsDisplay(page, server.url);
 	await openBoard(page, '/wall/playlist?boards=overview,agents&seconds=5');
 	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'overview');
-	await expect(page.getByTestId(`tile-${SALES}`)).toBeVisible();
+	await expect(page.getByTestId(`tile-${QUEUE.sales}`)).toBeVisible();
 	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'agents', { timeout: 8_000 });
 	await expect(page.getByTestId('agent-grid')).toBeVisible();
 	await expect(page.getByTestId('playlist')).toHaveAttribute('data-board', 'overview', { timeout: 8_000 });

@@ -7,7 +7,8 @@
 // that include them — it refetched the snapshot, since no broadcast of
 // those events ever reached it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { agent, ago, eventFactory, SALES, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE } from '../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
 
 let server: WallServer;
 
@@ -52,7 +53,7 @@ test('the overview shows exact figures live, goes stale when the server stops, a
 	await signInAsDisplay(page, server.url);
 	await page.goto(`${server.url}/wall`);
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
-	const tile = page.getByTestId(`tile-${SALES}`);
+	const tile = page.getByTestId(`tile-${QUEUE.sales}`);
 	await expect(tile.getByTestId('metric-sl').getByTestId('value')).toHaveText('—');
 
 	// The sales hotline (SL 15 s, short abandons < 5 s, SL = within / (offered − short)):
@@ -68,31 +69,31 @@ test('the overview shows exact figures live, goes stale when the server stops, a
 	const T = 200; // seconds ago the script starts
 	const e = eventFactory(`wall-live-${now}`);
 	await server.ingest([
-		e.state(agent(1), 'available', ago(now, T + 60)),
-		e.state(agent(2), 'available', ago(now, T + 60)),
-		e.state(agent(3), 'available', ago(now, T + 60)),
-		e.state(agent(4), 'break', ago(now, T + 60)),
-		e.offered('c1', SALES, ago(now, T)),
-		e.answered('c1', SALES, agent(1), ago(now, T - 10)),
-		e.ended('c1', SALES, agent(1), ago(now, T - 70), 50, 10),
-		e.wrapped('c1', SALES, agent(1), ago(now, T - 100)),
-		e.offered('c2', SALES, ago(now, T)),
-		e.answered('c2', SALES, agent(2), ago(now, T - 20)),
-		e.ended('c2', SALES, agent(2), ago(now, T - 80), 55, 5),
-		e.wrapped('c2', SALES, agent(2), ago(now, T - 90)),
-		e.offered('c3', SALES, ago(now, T - 5)),
-		e.abandoned('c3', SALES, ago(now, T - 8)),
-		e.offered('c4', SALES, ago(now, T - 10)),
-		e.abandoned('c4', SALES, ago(now, T - 40)),
-		e.offered('c5', SALES, ago(now, T - 30)),
-		e.answered('c5', SALES, agent(3), ago(now, T - 35)),
-		e.ended('c5', SALES, agent(3), ago(now, T - 95), 60, 0),
-		e.wrapped('c5', SALES, agent(3), ago(now, T - 115)),
-		e.offered('c6', SALES, ago(now, 50)),
-		e.offered('c7', SALES, ago(now, 20)),
+		e.state(demoAgent(1).agentId, 'available', ago(now, T + 60)),
+		e.state(demoAgent(2).agentId, 'available', ago(now, T + 60)),
+		e.state(demoAgent(3).agentId, 'available', ago(now, T + 60)),
+		e.state(demoAgent(4).agentId, 'break', ago(now, T + 60)),
+		e.offered('c1', QUEUE.sales, ago(now, T)),
+		e.answered('c1', QUEUE.sales, demoAgent(1).agentId, ago(now, T - 10)),
+		e.ended('c1', QUEUE.sales, demoAgent(1).agentId, ago(now, T - 70), 50, 10),
+		e.wrapped('c1', QUEUE.sales, demoAgent(1).agentId, ago(now, T - 100)),
+		e.offered('c2', QUEUE.sales, ago(now, T)),
+		e.answered('c2', QUEUE.sales, demoAgent(2).agentId, ago(now, T - 20)),
+		e.ended('c2', QUEUE.sales, demoAgent(2).agentId, ago(now, T - 80), 55, 5),
+		e.wrapped('c2', QUEUE.sales, demoAgent(2).agentId, ago(now, T - 90)),
+		e.offered('c3', QUEUE.sales, ago(now, T - 5)),
+		e.abandoned('c3', QUEUE.sales, ago(now, T - 8)),
+		e.offered('c4', QUEUE.sales, ago(now, T - 10)),
+		e.abandoned('c4', QUEUE.sales, ago(now, T - 40)),
+		e.offered('c5', QUEUE.sales, ago(now, T - 30)),
+		e.answered('c5', QUEUE.sales, demoAgent(3).agentId, ago(now, T - 35)),
+		e.ended('c5', QUEUE.sales, demoAgent(3).agentId, ago(now, T - 95), 60, 0),
+		e.wrapped('c5', QUEUE.sales, demoAgent(3).agentId, ago(now, T - 115)),
+		e.offered('c6', QUEUE.sales, ago(now, 50)),
+		e.offered('c7', QUEUE.sales, ago(now, 20)),
 		// now: 101 available, 102 on a call, 103 in wrap-up, 104 on a break
-		e.state(agent(2), 'on_call', ago(now, 5)),
-		e.state(agent(3), 'wrap_up', ago(now, 4))
+		e.state(demoAgent(2).agentId, 'on_call', ago(now, 5)),
+		e.state(demoAgent(3).agentId, 'wrap_up', ago(now, 4))
 	]);
 	const deadline = Date.now() + 1_000;
 	await expectFigures(
@@ -129,12 +130,12 @@ test('the overview shows exact figures live, goes stale when the server stops, a
 	await server.start();
 	const later = Date.now();
 	await server.ingest([
-		e.answered('c6', SALES, agent(5), ago(later, 3)),
-		e.ended('c6', SALES, agent(5), ago(later, 1), 100, 20),
-		e.offered('c8', SALES, ago(later, 12)),
-		e.answered('c8', SALES, agent(6), ago(later, 6)),
-		e.offered('c9', SALES, ago(later, 10)),
-		e.answered('c9', SALES, agent(7), ago(later, 2))
+		e.answered('c6', QUEUE.sales, demoAgent(5).agentId, ago(later, 3)),
+		e.ended('c6', QUEUE.sales, demoAgent(5).agentId, ago(later, 1), 100, 20),
+		e.offered('c8', QUEUE.sales, ago(later, 12)),
+		e.answered('c8', QUEUE.sales, demoAgent(6).agentId, ago(later, 6)),
+		e.offered('c9', QUEUE.sales, ago(later, 10)),
+		e.answered('c9', QUEUE.sales, demoAgent(7).agentId, ago(later, 2))
 	]);
 	expect(await connectionState(page)).toBe('stale');
 	gateOpen = true;

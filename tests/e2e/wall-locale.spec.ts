@@ -5,13 +5,14 @@
 // that choice is the only thing stored.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { SALES, signInAsDisplay } from './wall-support';
+import { QUEUE } from '../support/demo';
+import { signInAsDisplay } from './wall-support';
 
 const BOARDS = [
 	{ path: '/wall', zh: '队列总览', en: 'Queues overview' },
 	{ path: '/wall/agents', zh: '座席状态', en: 'Agents' },
 	{ path: '/wall/outbound', zh: '电开外呼', en: 'Outbound' },
-	{ path: `/wall/queue/${SALES}`, zh: '队列详情', en: 'Queue focus' }
+	{ path: `/wall/queue/${QUEUE.sales}`, zh: '队列详情', en: 'Queue focus' }
 ] as const;
 
 async function expectBoardsIn(page: Page, language: 'zh' | 'en'): Promise<void> {

@@ -5,7 +5,8 @@
 // text in the tooltip, and no other text is cut, wrapped or too small.
 import { expect, test, type Page } from '@playwright/test';
 import { wallTextProblems } from './wall-text-check';
-import { AFTER_SALES, agent, busyFloor, ingestAll, SALES, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE, STAFF } from '../support/demo';
+import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
 
 const CJK_200 = '销售热线超长名称测试'.repeat(20);
 const LATIN_200 = 'Aftersalesqueuewithaverylongname'.repeat(7).slice(0, 200);
@@ -19,17 +20,17 @@ test.beforeAll(async () => {
 	server = await WallServer.start();
 	await ingestAll(server, busyFloor(Date.now(), `wall-long-${Date.now()}`));
 	const rename = async (path: string, body: Record<string, string>) => {
-		const response = await server.restAs('admin@demo.local', path, { method: 'PATCH', body });
+		const response = await server.restAs(STAFF.admin.email, path, { method: 'PATCH', body });
 		expect(response.status, await response.text()).toBe(200);
 	};
 	expect(CJK_200).toHaveLength(200);
 	expect(LATIN_200).toHaveLength(200);
-	await rename(`queues?id=eq.${SALES}`, { name: CJK_200 });
-	await rename(`queues?id=eq.${AFTER_SALES}`, { name: LATIN_200 });
+	await rename(`queues?id=eq.${QUEUE.sales}`, { name: CJK_200 });
+	await rename(`queues?id=eq.${QUEUE.afterSales}`, { name: LATIN_200 });
 	// Agents who take the sales queue (and one outbound caller) get the longest names.
-	await rename(`agents?id=eq.${agent(4)}`, { display_name: CJK_AGENT_100 });
-	await rename(`agents?id=eq.${agent(13)}`, { display_name: LATIN_AGENT_100 });
-	await rename(`agents?id=eq.${agent(31)}`, { display_name: LATIN_AGENT_100 });
+	await rename(`agents?id=eq.${demoAgent(4).agentId}`, { display_name: CJK_AGENT_100 });
+	await rename(`agents?id=eq.${demoAgent(13).agentId}`, { display_name: LATIN_AGENT_100 });
+	await rename(`agents?id=eq.${demoAgent(31).agentId}`, { display_name: LATIN_AGENT_100 });
 });
 
 test.afterAll(async () => {
@@ -37,9 +38,9 @@ test.afterAll(async () => {
 });
 
 const BOARDS = [
-	{ name: 'queue', path: `/wall/queue/${SALES}`, ready: 'queue-focus' },
-	{ name: 'queue-latin', path: `/wall/queue/${AFTER_SALES}`, ready: 'queue-focus' },
-	{ name: 'overview', path: '/wall', ready: `tile-${SALES}` },
+	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus' },
+	{ name: 'queue-latin', path: `/wall/queue/${QUEUE.afterSales}`, ready: 'queue-focus' },
+	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}` },
 	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid' },
 	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking' }
 ] as const;
@@ -89,10 +90,16 @@ for (const language of ['zh-CN', 'en'] as const) {
 		expect(found).toEqual(Object.fromEntries(BOARDS.map((b) => [b.name, []])));
 
 		// The full names are in the tooltips.
-		await page.goto(`${server.url}/wall/queue/${SALES}`);
+		await page.goto(`${server.url}/wall/queue/${QUEUE.sales}`);
 		await expect(page.getByTestId('board-title')).toHaveAttribute('title', CJK_200);
-		await expect(page.getByTestId(`agent-${agent(4)}`).locator('.name')).toHaveAttribute('title', CJK_AGENT_100);
+		await expect(page.getByTestId(`agent-${demoAgent(4).agentId}`).locator('.name')).toHaveAttribute(
+			'title',
+			CJK_AGENT_100
+		);
 		await page.goto(`${server.url}/wall`);
-		await expect(page.getByTestId(`tile-${AFTER_SALES}`).getByTestId('tile-name')).toHaveAttribute('title', LATIN_200);
+		await expect(page.getByTestId(`tile-${QUEUE.afterSales}`).getByTestId('tile-name')).toHaveAttribute(
+			'title',
+			LATIN_200
+		);
 	});
 }

@@ -2,7 +2,8 @@
 // 4K): no scrollbars, every tile, gauge and card inside the screen, and a
 // screenshot of each into test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { busyFloor, ingestAll, SALES, signInAsDisplay, WallServer } from './wall-support';
+import { QUEUE } from '../support/demo';
+import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -11,8 +12,8 @@ const SIZES = [
 ] as const;
 
 const BOARDS = [
-	{ name: 'overview', path: '/wall', ready: `tile-${SALES}`, parts: '[data-testid^="tile-"]' },
-	{ name: 'queue', path: `/wall/queue/${SALES}`, ready: 'queue-focus', parts: '[data-testid^="gauge-"]' },
+	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}`, parts: '[data-testid^="tile-"]' },
+	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus', parts: '[data-testid^="gauge-"]' },
 	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid', parts: '[data-testid^="agent-"]' },
 	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking', parts: '[data-testid^="caller-"]' }
 ] as const;

@@ -4,7 +4,8 @@
 // full screen) never cover a number either, not even in their first seconds.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { agent, ago, busyFloor, eventFactory, ingestAll, SALES, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE } from '../support/demo';
+import { ago, busyFloor, eventFactory, ingestAll, signInAsDisplay, WallServer } from './wall-support';
 
 let server: WallServer;
 
@@ -54,7 +55,7 @@ async function openLive(page: Page, path: string): Promise<void> {
 test('the language and full-screen tools never cover a number, not even while they show', async ({ page }) => {
 	test.setTimeout(120_000);
 	await signInAsDisplay(page, server.url);
-	for (const path of ['/wall', `/wall/queue/${SALES}`, '/wall/agents', '/wall/outbound']) {
+	for (const path of ['/wall', `/wall/queue/${QUEUE.sales}`, '/wall/agents', '/wall/outbound']) {
 		await openLive(page, path);
 		await page.mouse.move(300, 300);
 		await expect(page.getByTestId('wall-tools')).toBeVisible();
@@ -95,7 +96,10 @@ test('while stale, the longest wait and the time in state stop at the last known
 	// A call waiting and an agent in a state, both ticking.
 	const now = Date.now();
 	const e = eventFactory(`wall-stale-tick-${now}`);
-	await server.ingest([e.offered('tick-1', SALES, ago(now, 30)), e.state(agent(9), 'break', ago(now, 30))]);
+	await server.ingest([
+		e.offered('tick-1', QUEUE.sales, ago(now, 30)),
+		e.state(demoAgent(9).agentId, 'break', ago(now, 30))
+	]);
 
 	// Contexts of their own (axe needs a page made that way); both share nothing but the server.
 	const overviewContext = await browser.newContext();
@@ -106,8 +110,8 @@ test('while stale, the longest wait and the time in state stop at the last known
 	await signInAsDisplay(agents, server.url);
 	await openLive(overview, '/wall');
 	await openLive(agents, '/wall/agents');
-	const wait = overview.getByTestId(`tile-${SALES}`).getByTestId('metric-longest-wait').getByTestId('value');
-	const inState = agents.getByTestId(`agent-${agent(9)}`).getByTestId('time-in-state');
+	const wait = overview.getByTestId(`tile-${QUEUE.sales}`).getByTestId('metric-longest-wait').getByTestId('value');
+	const inState = agents.getByTestId(`agent-${demoAgent(9).agentId}`).getByTestId('time-in-state');
 	// Ticking while live.
 	const liveWait = await wait.textContent();
 	await expect(wait).not.toHaveText(liveWait ?? '', { timeout: 3_000 });

@@ -8,15 +8,9 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { ApiKeys } from '../../server/keys';
 import type { IngestEvent } from '../../server/events/schema';
+import { DEMO_PASSWORD, DEMO_SITE, demoAgent, QUEUE, STAFF } from '../support/demo';
 import { freePort } from '../support/free-port';
 import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
-
-export const SITE = '5a000000-0000-4000-8000-000000000001';
-export const SALES = '9e000000-0000-4000-8000-000000000001';
-export const AFTER_SALES = '9e000000-0000-4000-8000-000000000002';
-export const COMPLAINTS = '9e000000-0000-4000-8000-000000000003';
-export const CAMPAIGN = '9e000000-0000-4000-8000-000000000004';
-export const agent = (n: number) => `ac000000-0000-4000-8000-000000000${100 + n}`;
 
 export class WallServer {
 	readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-wall-e2e-'));
@@ -87,7 +81,7 @@ export class WallServer {
 		const token = await fetch(`${this.url}/auth/v1/token?grant_type=password`, {
 			method: 'POST',
 			headers: { apikey: keys.anon_key, 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password: 'callboard' })
+			body: JSON.stringify({ email, password: DEMO_PASSWORD })
 		});
 		if (!token.ok) throw new Error(`sign-in as ${email} answered ${token.status}`);
 		const { access_token } = (await token.json()) as { access_token: string };
@@ -104,10 +98,10 @@ export class WallServer {
 	}
 }
 
-export async function signInAsDisplay(page: Page, baseUrl: string, email = 'display@demo.local'): Promise<void> {
+export async function signInAsDisplay(page: Page, baseUrl: string, email = STAFF.display.email): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
 	await page.getByTestId('login-email').fill(email);
-	await page.getByTestId('login-password').fill('callboard');
+	await page.getByTestId('login-password').fill(DEMO_PASSWORD);
 	await page.getByTestId('login-submit').click();
 	await expect(page).toHaveURL(/\/$/);
 }
@@ -130,7 +124,7 @@ export function eventFactory(prefix: string) {
 		offered: (call: string, queue: string, at: string): IngestEvent => ({
 			kind: 'call_offered',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			at
@@ -138,7 +132,7 @@ export function eventFactory(prefix: string) {
 		answered: (call: string, queue: string, agentId: string, at: string): IngestEvent => ({
 			kind: 'call_answered',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			agent_id: agentId,
@@ -147,7 +141,7 @@ export function eventFactory(prefix: string) {
 		abandoned: (call: string, queue: string, at: string): IngestEvent => ({
 			kind: 'call_abandoned',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			at
@@ -155,7 +149,7 @@ export function eventFactory(prefix: string) {
 		timedOut: (call: string, queue: string, at: string): IngestEvent => ({
 			kind: 'call_timed_out',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			at
@@ -163,7 +157,7 @@ export function eventFactory(prefix: string) {
 		ended: (call: string, queue: string, agentId: string, at: string, talk_s: number, hold_s: number): IngestEvent => ({
 			kind: 'call_ended',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			agent_id: agentId,
@@ -174,7 +168,7 @@ export function eventFactory(prefix: string) {
 		wrapped: (call: string, queue: string, agentId: string, at: string): IngestEvent => ({
 			kind: 'wrap_ended',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
 			queue_id: queue,
 			agent_id: agentId,
@@ -187,7 +181,7 @@ export function eventFactory(prefix: string) {
 		): IngestEvent => ({
 			kind: 'agent_state',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			agent_id: agentId,
 			state,
 			at
@@ -195,27 +189,27 @@ export function eventFactory(prefix: string) {
 		dialed: (call: string, agentId: string, at: string): IngestEvent => ({
 			kind: 'call_dialed',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
-			queue_id: CAMPAIGN,
+			queue_id: QUEUE.outbound,
 			agent_id: agentId,
 			at
 		}),
 		connected: (call: string, agentId: string, at: string): IngestEvent => ({
 			kind: 'call_connected',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
-			queue_id: CAMPAIGN,
+			queue_id: QUEUE.outbound,
 			agent_id: agentId,
 			at
 		}),
 		graded: (call: string, agentId: string, grade: 'A' | 'B' | 'C' | 'D', at: string): IngestEvent => ({
 			kind: 'call_graded',
 			event_id: id(),
-			site_id: SITE,
+			site_id: DEMO_SITE,
 			call_id: call,
-			queue_id: CAMPAIGN,
+			queue_id: QUEUE.outbound,
 			agent_id: agentId,
 			grade,
 			at
@@ -233,9 +227,9 @@ function random(seed: number): () => number {
 }
 
 const INBOUND_AGENTS: Record<string, number[]> = {
-	[SALES]: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-	[AFTER_SALES]: [16, 17, 18, 19, 20, 21, 22, 23, 24, 25],
-	[COMPLAINTS]: [26, 27, 28, 29, 30]
+	[QUEUE.sales]: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+	[QUEUE.afterSales]: [16, 17, 18, 19, 20, 21, 22, 23, 24, 25],
+	[QUEUE.complaints]: [26, 27, 28, 29, 30]
 };
 
 /**
@@ -253,7 +247,7 @@ export function busyFloor(now: number, prefix: string): IngestEvent[] {
 	const events: IngestEvent[] = [];
 	let call = 0;
 	for (const [queue, agents] of Object.entries(INBOUND_AGENTS)) {
-		const gap = queue === SALES ? 55 : queue === AFTER_SALES ? 80 : 150;
+		const gap = queue === QUEUE.sales ? 55 : queue === QUEUE.afterSales ? 80 : 150;
 		for (let t = span; t > 240; t -= gap * (0.5 + rnd())) {
 			const id = `${prefix}-in-${++call}`;
 			const wait = rnd() < 0.75 ? 3 + rnd() * 12 : 15 + rnd() * 60;
@@ -262,8 +256,8 @@ export function busyFloor(now: number, prefix: string): IngestEvent[] {
 				events.push(e.abandoned(id, queue, ago(now, t - Math.min(wait, rnd() < 0.4 ? 3 : 40))));
 				continue;
 			}
-			const who = agent(pick(agents));
-			const talk = Math.round(60 + rnd() * (queue === COMPLAINTS ? 500 : 300));
+			const who = demoAgent(pick(agents)).agentId;
+			const talk = Math.round(60 + rnd() * (queue === QUEUE.complaints ? 500 : 300));
 			const hold = rnd() < 0.3 ? Math.round(rnd() * 40) : 0;
 			const answered = t - wait;
 			const ended = answered - talk - hold;
@@ -271,7 +265,7 @@ export function busyFloor(now: number, prefix: string): IngestEvent[] {
 			events.push(e.ended(id, queue, who, ago(now, ended), talk, hold));
 			events.push(e.wrapped(id, queue, who, ago(now, ended - 10 - rnd() * 60)));
 		}
-		for (let k = 0; k < (queue === SALES ? 3 : 1); k++)
+		for (let k = 0; k < (queue === QUEUE.sales ? 3 : 1); k++)
 			events.push(e.offered(`${prefix}-wait-${++call}`, queue, ago(now, 8 + k * 14)));
 	}
 	// The floor now: most agents busy, a few on breaks, some past their limits.
@@ -285,18 +279,20 @@ export function busyFloor(now: number, prefix: string): IngestEvent[] {
 	states[3] = [4, 'break', 19 * 60];
 	states[12] = [13, 'wrap_up', 4 * 60];
 	states[25] = [26, 'meeting', 30 * 60];
-	for (const [n, state, secondsAgo] of states) events.push(e.state(agent(n), state, ago(now, secondsAgo)));
+	for (const [n, state, secondsAgo] of states) events.push(e.state(demoAgent(n).agentId, state, ago(now, secondsAgo)));
 	// Outbound callers 31–40: dials, about 60 % connected, connected calls graded.
 	for (let n = 31; n <= 40; n++) {
 		const dials = 40 + Math.round(rnd() * 150);
 		for (let d = 0; d < dials; d++) {
 			const id = `${prefix}-out-${n}-${d}`;
 			const t = span - (d * (span - 300)) / dials;
-			events.push(e.dialed(id, agent(n), ago(now, t)));
+			events.push(e.dialed(id, demoAgent(n).agentId, ago(now, t)));
 			if (rnd() < 0.6) {
-				events.push(e.connected(id, agent(n), ago(now, t - 8)));
+				events.push(e.connected(id, demoAgent(n).agentId, ago(now, t - 8)));
 				const g = rnd();
-				events.push(e.graded(id, agent(n), g < 0.08 ? 'A' : g < 0.25 ? 'B' : g < 0.55 ? 'C' : 'D', ago(now, t - 60)));
+				events.push(
+					e.graded(id, demoAgent(n).agentId, g < 0.08 ? 'A' : g < 0.25 ? 'B' : g < 0.55 ? 'C' : 'D', ago(now, t - 60))
+				);
 			}
 		}
 	}

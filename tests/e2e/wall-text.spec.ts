@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { wallTextProblems } from './wall-text-check';
-import { busyFloor, ingestAll, SALES, signInAsDisplay, WallServer } from './wall-support';
+import { QUEUE } from '../support/demo';
+import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -14,8 +15,8 @@ const SIZES = [
 ] as const;
 
 const BOARDS = [
-	{ name: 'overview', path: '/wall', ready: `tile-${SALES}` },
-	{ name: 'queue', path: `/wall/queue/${SALES}`, ready: 'queue-focus' },
+	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}` },
+	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus' },
 	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid' },
 	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking' }
 ] as const;

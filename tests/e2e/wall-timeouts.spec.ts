@@ -4,7 +4,8 @@
 // abandons, the board's abandon rate includes them and says so.
 import { wallTextProblems } from './wall-text-check';
 import { expect, test, type Locator } from '@playwright/test';
-import { agent, ago, eventFactory, SALES, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE, STAFF } from '../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
 
 let server: WallServer;
 
@@ -26,7 +27,7 @@ test('the queue focus board shows timeouts apart from abandons', async ({ page }
 	if (intoDay < 300) await page.waitForTimeout((300 - intoDay) * 1000);
 
 	await signInAsDisplay(page, server.url);
-	await page.goto(`${server.url}/wall/queue/${SALES}`);
+	await page.goto(`${server.url}/wall/queue/${QUEUE.sales}`);
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
 	const board = page.getByTestId('queue-focus');
 	await expect(figure(board, 'timed-out')).toHaveText('0');
@@ -40,15 +41,15 @@ test('the queue focus board shows timeouts apart from abandons', async ({ page }
 	const T = 180;
 	const e = eventFactory(`wall-timeouts-${now}`);
 	await server.ingest([
-		e.offered('c1', SALES, ago(now, T)),
-		e.answered('c1', SALES, agent(1), ago(now, T - 10)),
-		e.offered('c2', SALES, ago(now, T - 5)),
-		e.timedOut('c2', SALES, ago(now, T - 65)),
-		e.offered('c3', SALES, ago(now, T - 10)),
-		e.abandoned('c3', SALES, ago(now, T - 30)),
-		e.offered('c4', SALES, ago(now, T - 20)),
-		e.timedOut('c4', SALES, ago(now, T - 22)),
-		e.abandoned('c4', SALES, ago(now, T - 23))
+		e.offered('c1', QUEUE.sales, ago(now, T)),
+		e.answered('c1', QUEUE.sales, demoAgent(1).agentId, ago(now, T - 10)),
+		e.offered('c2', QUEUE.sales, ago(now, T - 5)),
+		e.timedOut('c2', QUEUE.sales, ago(now, T - 65)),
+		e.offered('c3', QUEUE.sales, ago(now, T - 10)),
+		e.abandoned('c3', QUEUE.sales, ago(now, T - 30)),
+		e.offered('c4', QUEUE.sales, ago(now, T - 20)),
+		e.timedOut('c4', QUEUE.sales, ago(now, T - 22)),
+		e.abandoned('c4', QUEUE.sales, ago(now, T - 23))
 	]);
 	await expect(figure(board, 'timed-out')).toHaveText('2', { timeout: 2_000 });
 	await expect(figure(board, 'abandon-rate')).toHaveText('25%');
@@ -60,7 +61,7 @@ test('the queue focus board shows timeouts apart from abandons', async ({ page }
 	await page.screenshot({ path: 'test-results/screenshots/wall-queue-timeouts-1280x720.png' });
 
 	// A manager makes the queue count timeouts as abandons; the board takes it on its next load.
-	const changed = await server.restAs('manager@demo.local', `queues?id=eq.${SALES}`, {
+	const changed = await server.restAs(STAFF.manager.email, `queues?id=eq.${QUEUE.sales}`, {
 		method: 'PATCH',
 		body: { abandon_rate_includes_timeouts: true }
 	});
@@ -78,7 +79,10 @@ test('the queue focus board shows timeouts apart from abandons', async ({ page }
 	await page.mouse.move(200, 200);
 	await page.getByTestId('locale-switch').selectOption('en');
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	await server.ingest([e.offered('c5', SALES, ago(Date.now(), 30)), e.abandoned('c5', SALES, ago(Date.now(), 20))]);
+	await server.ingest([
+		e.offered('c5', QUEUE.sales, ago(Date.now(), 30)),
+		e.abandoned('c5', QUEUE.sales, ago(Date.now(), 20))
+	]);
 	await page.reload();
 	await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 15_000 });
 	await expect(figure(board, 'abandon-rate')).toHaveText('80%');

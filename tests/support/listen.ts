@@ -1,8 +1,7 @@
-// Puts a node:http server on a free port of 127.0.0.1, for the specs that
-// mount one API handler without the whole app.
-import { createServer, type Server } from 'node:http';
+// Puts a node:http server on a port of 127.0.0.1 (a free one unless a restart
+// asks for its old one): the API of ./test-api.ts, and stand-in servers.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiHandler } from '../../server/context.ts';
 
 export interface Listening {
 	url: string;
@@ -11,20 +10,22 @@ export interface Listening {
 	close: () => Promise<void>;
 }
 
-export async function listen(server: Server): Promise<Listening> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+/** Listens on `port` (0: any free one; a restart passes the port it had). */
+export async function listen(server: Server, port = 0): Promise<Listening> {
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const address = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
-		port,
+		url: `http://127.0.0.1:${address.port}`,
+		port: address.port,
 		async close() {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		}
 	};
-}
-
-/** One API handler (auth, REST) answering every request, as the app mounts it under its prefix. */
-export function serveApi(api: ApiHandler): Promise<Listening> {
-	return listen(createServer((req, res) => void api(req, res, new URL(req.url ?? '/', 'http://localhost'))));
 }

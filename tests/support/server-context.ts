@@ -12,7 +12,7 @@ export interface SpecContext {
 }
 
 export function specContext(
-	base: Pick<ServerContext, 'db' | 'keys' | 'log'>,
+	base: Pick<ServerContext, 'db' | 'keys' | 'log' | 'limits'>,
 	options: { trustedProxies?: string[] } = {}
 ): SpecContext {
 	let url: string | undefined;

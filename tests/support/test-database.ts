@@ -33,9 +33,20 @@ export interface TestDatabaseOptions {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The engine a module's specs run on: PGlite, unless the variable says `postgres`. */
-export function engineFromEnv(variable: string): Engine {
-	return process.env[variable] === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * The engine of the specs that run on one engine (everything but the contract
+ * and schema suites, which run on both): PGlite, or PostgreSQL 15 with
+ * SPEC_ENGINE=postgres. Any other value is refused rather than read as PGlite,
+ * so a typo cannot pass a run off as the other engine's.
+ */
+export function specEngine(): Engine {
+	const value = process.env.SPEC_ENGINE;
+	if (value === undefined || value === '') return 'pglite';
+	const engine = ENGINES.find((e) => e === value);
+	if (engine) return engine;
+	throw new Error(
+		`SPEC_ENGINE must be one of ${ENGINES.join(', ')} (or unset for pglite), not ${JSON.stringify(value)}`
+	);
 }
 
 async function open(engine: Engine, options: TestDatabaseOptions): Promise<TestDatabase> {
@@ -63,7 +74,7 @@ async function open(engine: Engine, options: TestDatabaseOptions): Promise<TestD
 }
 
 export async function openTestDatabase(
-	engine: Engine = 'pglite',
+	engine: Engine = specEngine(),
 	options: TestDatabaseOptions = {}
 ): Promise<TestDatabase> {
 	const opened = await open(engine, options);

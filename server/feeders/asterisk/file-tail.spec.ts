@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileTail } from './file-tail.ts';
 import { QueueLogMapper } from './mapper.ts';
-import { fixtureMapping, fixtureText, mapText } from './spec-support.ts';
+import { fixtureMapping, fixtureText, mapText } from '../../../tests/support/queue-log-fixture.ts';
 
 describe('FileTail', () => {
 	let dir: string;

@@ -1,5 +1,5 @@
-// The fixture through the whole feeder into the real ingest RPC (in-memory
-// PGlite, migrated and seeded), twice as the database owner: the second run
+// The fixture through the whole feeder into the real ingest RPC (the spec
+// engine's database, migrated and seeded), twice as the database owner: the second run
 // must be all duplicates and the interval totals must equal the hand-computed
 // numbers of mapper.spec.ts. A third run goes the way the CLI does: supabase-js
 // with the service key, through the REST module, as service_role.
@@ -8,35 +8,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types.ts';
-import { makeKeys } from '../../keys.ts';
-import { createRestApi } from '../../rest/api.ts';
-import { serveApi, type Listening } from '../../../tests/support/listen.ts';
-import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { databaseSink } from '../ingest-client/spec-support.ts';
 import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';
-import { AFTER_SALES, FIXTURE_LOG, fixtureMapping, SALES } from './spec-support.ts';
-import { specContext } from '../../../tests/support/server-context.ts';
+import { databaseSink } from '../../../tests/support/database-sink.ts';
+import { demoAgent, QUEUE } from '../../../tests/support/demo.ts';
+import { FIXTURE_LOG, fixtureMapping } from '../../../tests/support/queue-log-fixture.ts';
+import { startTestApi, type TestApi } from '../../../tests/support/test-api.ts';
 
-describe('asterisk feeder → ingest_events (PGlite)', () => {
-	let database: TestDatabase;
+describe('asterisk feeder → ingest_events', () => {
+	let api: TestApi;
 	let db: Db;
 	const duplicateIds: string[][] = [];
-	const keys = makeKeys();
-	const restFailures: string[] = [];
-	let server: Listening;
-	let url: string;
 
 	beforeAll(async () => {
-		database = await openTestDatabase();
-		db = database.db;
-		server = await serveApi(createRestApi(specContext({ db, keys, log: (line) => restFailures.push(line) }).ctx));
-		url = server.url;
+		api = await startTestApi({ modules: ['rest'] });
+		db = api.db;
 	});
 	afterAll(async () => {
-		await server?.close();
-		await database?.stop();
+		await api?.close();
 	});
 
 	it('stores the morning once; a replay of the file is all duplicates', async () => {
@@ -50,10 +40,10 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 	});
 
 	it('goes through the REST API with the service key, where the replay is all duplicates too', async () => {
-		const sink = supabaseSink(url, keys.service_role_key);
+		const sink = supabaseSink(api.url, api.keys.service_role_key);
 		const third = await runFeeder({ file: FIXTURE_LOG, mapping: fixtureMapping(), sink, skipUnmapped: true });
 		expect(third.delivery).toMatchObject({ accepted: 0, duplicates: 170, rejected: 0, retries: 0 });
-		expect(restFailures).toEqual([]);
+		expect(api.logs).toEqual([]);
 	});
 
 	it('adds up in queue_intervals to the hand-computed numbers', async () => {
@@ -72,7 +62,7 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 		// See mapper.spec.ts for the arithmetic.
 		expect(rows.map(numbers)).toEqual([
 			{
-				queue_id: SALES,
+				queue_id: QUEUE.sales,
 				offered: 21,
 				answered: 15,
 				answered_within_sl: 10,
@@ -86,7 +76,7 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 				wait_answered_s: 224
 			},
 			{
-				queue_id: AFTER_SALES,
+				queue_id: QUEUE.afterSales,
 				offered: 10,
 				answered: 7,
 				answered_within_sl: 4,
@@ -108,12 +98,12 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 			'select agent_id::text, state::text, reason from public.agent_live order by agent_id'
 		);
 		expect(agents.rows).toEqual([
-			{ agent_id: 'ac000000-0000-4000-8000-000000000101', state: 'lunch', reason: 'Lunch' },
-			{ agent_id: 'ac000000-0000-4000-8000-000000000112', state: 'lunch', reason: 'lunch' }
+			{ agent_id: demoAgent(1).agentId, state: 'lunch', reason: 'Lunch' },
+			{ agent_id: demoAgent(12).agentId, state: 'lunch', reason: 'lunch' }
 		]);
 		const waiting = await db.query<{ calls_waiting: number }>(
 			'select calls_waiting from public.queue_live where queue_id = any($1::uuid[])',
-			[[SALES, AFTER_SALES]]
+			[[QUEUE.sales, QUEUE.afterSales]]
 		);
 		expect(waiting.rows).toEqual([{ calls_waiting: 0 }, { calls_waiting: 0 }]);
 	});
@@ -137,7 +127,7 @@ describe('asterisk feeder → ingest_events (PGlite)', () => {
 			agents: { 'SIP/8009': 'ac000000-0000-4000-8000-000000000999' }
 		});
 		try {
-			const report = await runFeeder({ file, mapping, sink: supabaseSink(url, keys.service_role_key) });
+			const report = await runFeeder({ file, mapping, sink: supabaseSink(api.url, api.keys.service_role_key) });
 			expect(report.delivery.accepted).toBe(3);
 			expect(report.delivery.rejections.map((r) => [r.index, r.kind])).toEqual([
 				[1, 'call_answered'],

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ingestEvent, type IngestEvent } from '../ingest-client/events.ts';
 import { parseMapping } from './mapping.ts';
 import { QueueLogMapper } from './mapper.ts';
-import { AFTER_SALES, fixtureText, mapText, SALES, tallyByQueue } from './spec-support.ts';
+import { DEMO_SITE, demoAgent, QUEUE } from '../../../tests/support/demo.ts';
+import { fixtureText, mapText } from '../../../tests/support/queue-log-fixture.ts';
+import { tallyByQueue } from '../../../tests/support/queue-tallies.ts';
 import { QUEUE_EXIT_KINDS } from './verbs.ts';
 
-// The fixture, by hand (fixtures/hotline-morning.queue_log, 2026-11-20 from 09:00 +08:00).
+// The fixture, by hand (tests/fixtures/asterisk/hotline-morning.queue_log, 2026-11-20 from 09:00 +08:00).
 // wait = CONNECT/abandon time − ENTERQUEUE time; talk = calltime of the end line.
 //
 // sales-hotline, 21 calls:
@@ -33,7 +35,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 
 	it('gives the hand-computed numbers per queue', () => {
 		const tallies = tallyByQueue(events);
-		expect(tallies.get(SALES)).toEqual({
+		expect(tallies.get(QUEUE.sales)).toEqual({
 			offered: 21,
 			answered: 15,
 			answered_within_15s: 10,
@@ -45,7 +47,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			acw_s: 0,
 			wait_answered_s: 224
 		});
-		expect(tallies.get(AFTER_SALES)).toEqual({
+		expect(tallies.get(QUEUE.afterSales)).toEqual({
 			offered: 10,
 			answered: 7,
 			answered_within_15s: 4,
@@ -57,7 +59,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			acw_s: 185,
 			wait_answered_s: 119
 		});
-		expect([...tallies.keys()].sort()).toEqual([SALES, AFTER_SALES]);
+		expect([...tallies.keys()].sort()).toEqual([QUEUE.sales, QUEUE.afterSales]);
 	});
 
 	// 118 lines. Without events: 2 malformed (a cut write, a date instead of epoch seconds),
@@ -116,7 +118,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 	it('ids depend on the site, since event ids are unique across sites', () => {
 		const mapping = parseMapping({
 			site_id: '5a000000-0000-4000-8000-000000000002',
-			queues: { 'sales-hotline': SALES },
+			queues: { 'sales-hotline': QUEUE.sales },
 			agents: {}
 		});
 		const other = mapText('1795136530|1795136530.1201|sales-hotline|NONE|ENTERQUEUE||13900000001|1', mapping);
@@ -133,8 +135,8 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 		const agentsOf = (agent: string) =>
 			new Set(events.filter((e) => e.kind === 'call_answered' && e.agent_id === agent).map((e) => e.queue_id));
 		// Local/8004@from-queue/n has no key of its own; "8004" maps it.
-		expect(agentsOf('ac000000-0000-4000-8000-000000000112')).toEqual(new Set([SALES, AFTER_SALES]));
-		expect(agentsOf('ac000000-0000-4000-8000-000000000101')).toEqual(new Set([SALES]));
+		expect(agentsOf(demoAgent(12).agentId)).toEqual(new Set([QUEUE.sales, QUEUE.afterSales]));
+		expect(agentsOf(demoAgent(1).agentId)).toEqual(new Set([QUEUE.sales]));
 	});
 
 	it('turns pauses into states, one per pause however many queues log it', () => {
@@ -143,7 +145,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 				.filter((e) => e.kind === 'agent_state' && e.agent_id === agent)
 				.map((e) => (e.kind === 'agent_state' ? [e.state, e.reason ?? null, e.at.slice(11, 19)] : []));
 		// a4 (…112), times UTC: joined two queues, 6 calls, lunch right after A9 (cutting its wrap), removed from one queue only.
-		expect(states('ac000000-0000-4000-8000-000000000112')).toEqual([
+		expect(states(demoAgent(12).agentId)).toEqual([
 			['available', null, '00:59:20'],
 			['on_call', null, '01:03:11'],
 			['wrap_up', null, '01:07:35'],
@@ -163,7 +165,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			['lunch', 'lunch', '03:22:50']
 		]);
 		// a2 (…102): break, back, S17, training (reason kept), removed from its only queue.
-		expect(states('ac000000-0000-4000-8000-000000000102').slice(-6)).toEqual([
+		expect(states(demoAgent(2).agentId).slice(-6)).toEqual([
 			['break', 'break', '01:45:00'],
 			['available', null, '01:52:00'],
 			['on_call', null, '02:05:25'],
@@ -172,7 +174,7 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 			['offline', null, '04:00:00']
 		]);
 		// "Lunch" is lunch whatever its case, and keeps the agent's own words.
-		expect(states('ac000000-0000-4000-8000-000000000101').at(-1)).toEqual(['lunch', 'Lunch', '03:30:00']);
+		expect(states(demoAgent(1).agentId).at(-1)).toEqual(['lunch', 'Lunch', '03:30:00']);
 	});
 
 	it('counts a transfer as transferred and ended, with its talk time', () => {
@@ -190,9 +192,9 @@ describe('queue_log mapper on the hotline morning fixture', () => {
 
 describe('queue_log mapper, line by line', () => {
 	const mapping = parseMapping({
-		site_id: '5a000000-0000-4000-8000-000000000001',
-		queues: { q: SALES },
-		agents: { 'SIP/8001': 'ac000000-0000-4000-8000-000000000101' }
+		site_id: DEMO_SITE,
+		queues: { q: QUEUE.sales },
+		agents: { 'SIP/8001': demoAgent(1).agentId }
 	});
 	const run = (lines: string[]) => mapText(lines.join('\n'), mapping);
 	const kinds = (events: IngestEvent[]) =>
@@ -320,11 +322,9 @@ describe('queue_log mapper, line by line', () => {
 describe('mapping file validation', () => {
 	it('names the bad key', () => {
 		expect(() => parseMapping({ site_id: 'nope', queues: {}, agents: {} })).toThrow(/site_id: must be a uuid/);
-		expect(() =>
-			parseMapping({ site_id: '5a000000-0000-4000-8000-000000000001', queues: {}, agents: {}, wrapup_s: { x: 5 } })
-		).toThrow(/wrapup_s\.x: is not a queue/);
-		expect(() =>
-			parseMapping({ site_id: '5a000000-0000-4000-8000-000000000001', queues: {}, agents: {}, agent: {} })
-		).toThrow(/agent/);
+		expect(() => parseMapping({ site_id: DEMO_SITE, queues: {}, agents: {}, wrapup_s: { x: 5 } })).toThrow(
+			/wrapup_s\.x: is not a queue/
+		);
+		expect(() => parseMapping({ site_id: DEMO_SITE, queues: {}, agents: {}, agent: {} })).toThrow(/agent/);
 	});
 });

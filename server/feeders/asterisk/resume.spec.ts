@@ -9,10 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/types.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { databaseSink } from '../ingest-client/spec-support.ts';
+import { databaseSink } from '../../../tests/support/database-sink.ts';
 import { parseMapping } from './mapping.ts';
 import { runFeeder } from './run-feeder.ts';
-import { fixtureMapping, fixtureText } from './spec-support.ts';
+import { fixtureMapping, fixtureText } from '../../../tests/support/queue-log-fixture.ts';
 
 // 600 s on the sales line: most of its wraps are cut short by the agent's next call,
 // so a run that ends a wrap too early shows at once. 30 s on after-sales as in the fixture map.

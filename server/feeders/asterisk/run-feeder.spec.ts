@@ -6,7 +6,7 @@ import type { IngestEvent } from '../ingest-client/events.ts';
 import { SinkError, type IngestCounts } from '../ingest-client/ingest-sink.ts';
 import { waitFor } from '../../../tests/support/wait-for.ts';
 import { runFeeder } from './run-feeder.ts';
-import { FIXTURE_LOG, fixtureMapping, fixtureText, mapText } from './spec-support.ts';
+import { FIXTURE_LOG, fixtureMapping, fixtureText, mapText } from '../../../tests/support/queue-log-fixture.ts';
 
 function captureSink() {
 	const batches: IngestEvent[][] = [];

@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventBatcher } from './event-batcher.ts';
 import type { IngestEvent } from './events.ts';
 import { SinkError, type IngestCounts } from './ingest-sink.ts';
+import { DEMO_SITE, QUEUE } from '../../../tests/support/demo.ts';
 
 function makeEvents(n: number, from = 0): IngestEvent[] {
 	return Array.from({ length: n }, (_, i) => ({
 		event_id: `e${from + i}`,
-		site_id: '5a000000-0000-4000-8000-000000000001',
+		site_id: DEMO_SITE,
 		kind: 'call_offered' as const,
-		queue_id: '9e000000-0000-4000-8000-000000000001',
+		queue_id: QUEUE.sales,
 		call_id: `c${from + i}`,
 		at: '2026-11-20T01:00:00.000Z'
 	}));

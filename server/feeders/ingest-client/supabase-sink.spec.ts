@@ -1,21 +1,17 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeKeys } from '../../keys.ts';
-import { createRestApi } from '../../rest/api.ts';
-import { listen, serveApi, type Listening } from '../../../tests/support/listen.ts';
-import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
 import type { IngestEvent } from './events.ts';
 import { SinkError } from './ingest-sink.ts';
 import { failureKind, retryAfterMs, supabaseSink } from './supabase-sink.ts';
-import { specContext } from '../../../tests/support/server-context.ts';
+import { DEMO_SITE, QUEUE } from '../../../tests/support/demo.ts';
+import { listen, type Listening } from '../../../tests/support/listen.ts';
+import { startTestApi, type TestApi } from '../../../tests/support/test-api.ts';
 
-const SITE = '5a000000-0000-4000-8000-000000000001';
-const SALES = '9e000000-0000-4000-8000-000000000001';
 const offered = (n: number): IngestEvent => ({
 	event_id: `sink-spec:${n}:offered`,
-	site_id: SITE,
+	site_id: DEMO_SITE,
 	kind: 'call_offered',
-	queue_id: SALES,
+	queue_id: QUEUE.sales,
 	call_id: `sink-spec.${n}`,
 	at: '2026-11-20T01:00:00.000Z'
 });
@@ -138,17 +134,15 @@ describe('supabaseSink against a stand-in server', () => {
 
 // The real thing: the single box's REST API over a migrated, seeded database.
 describe('supabaseSink through the REST API', () => {
-	let database: TestDatabase;
-	let server: Listening;
-	const keys = makeKeys();
+	let server: TestApi;
+	let keys: TestApi['keys'];
 
 	beforeAll(async () => {
-		database = await openTestDatabase();
-		server = await serveApi(createRestApi(specContext({ db: database.db, keys, log: () => {} }).ctx));
+		server = await startTestApi({ modules: ['rest'] });
+		keys = server.keys;
 	});
 	afterAll(async () => {
 		await server?.close();
-		await database?.stop();
 	});
 
 	it('stores a batch, and counts a replay as duplicates', async () => {

@@ -4,7 +4,7 @@ import { DaySimulation } from './day-simulation.ts';
 import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE, QUEUE } from './demo-site.ts';
 import type { EventOf, IngestEvent } from './ingest-event.ts';
 import { localClock, siteDayOf } from './site-time.ts';
-import { callsOf, findViolations } from './spec-support.ts';
+import { callsOf, findViolations } from '../../../tests/support/call-stream-violations.ts';
 
 const MONDAY = siteDayOf(Date.parse('2026-11-23T04:00:00Z'), DEMO_TIME_ZONE);
 const SATURDAY = siteDayOf(Date.parse('2026-11-28T04:00:00Z'), DEMO_TIME_ZONE);

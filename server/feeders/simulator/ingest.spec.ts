@@ -1,10 +1,10 @@
-// The simulator against the real ingest: a migrated, seeded PGlite fed an
+// The simulator against the real ingest: a migrated, seeded database fed an
 // hour of simulated events through public.ingest_events, as the DB owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/types.ts';
 import { openTestDatabase, type TestDatabase } from '../../../tests/support/test-database.ts';
-import { ingestBatch, ingestResult, type IngestResult } from '../ingest-client/events.ts';
-import { databaseSink } from '../ingest-client/spec-support.ts';
+import { ingestBatch, type IngestResult } from '../ingest-client/events.ts';
+import { callIngest, databaseSink } from '../../../tests/support/database-sink.ts';
 import { startSimulator } from '../simulator.ts';
 import { DEMO_SITE_ID, QUEUE } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
@@ -87,10 +87,8 @@ describe('simulated events through ingest_events', () => {
 		]);
 		expect(Number(live.rows[0]?.n)).toBeGreaterThan(25);
 		const before = await db.query('select * from public.queue_intervals order by queue_id, interval_start');
-		const replay = await db.query<{ result: unknown }>('select public.ingest_events($1::jsonb) as result', [
-			JSON.stringify(sent.slice(0, 1000))
-		]);
-		expect(ingestResult.parse(replay.rows[0]?.result)).toMatchObject({ accepted: 0, duplicates: 1000 });
+		const replay = await callIngest(db, sent.slice(0, 1000));
+		expect(replay).toMatchObject({ accepted: 0, duplicates: 1000 });
 		const after = await db.query('select * from public.queue_intervals order by queue_id, interval_start');
 		expect(after.rows).toEqual(before.rows);
 	});

@@ -1,16 +1,16 @@
 // The whole path a live run takes: startSimulator → the ingest client →
 // supabase-js with the service key → the single box's REST API →
-// rpc('ingest_events') on PGlite.
+// rpc('ingest_events') on the spec engine's database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRestServer, type TestServer } from '../../rest/test-server.ts';
 import { startSimulator } from '../simulator.ts';
 import { DEMO_SITE_ID } from './demo-site.ts';
+import { startTestApi, type TestApi } from '../../../tests/support/test-api.ts';
 
 describe('the simulator through the REST API', () => {
-	let server: TestServer<unknown>;
+	let server: TestApi;
 
 	beforeAll(async () => {
-		server = await startRestServer<unknown>();
+		server = await startTestApi({ modules: ['rest'] });
 	});
 
 	afterAll(async () => {

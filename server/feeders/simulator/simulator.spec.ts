@@ -6,7 +6,7 @@ import { startSimulator, type SimulatorOptions } from '../simulator.ts';
 import { parseCliArgs, parseDuration, UsageError, type CliOptions } from './cli-options.ts';
 import { DEMO_AGENTS } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
-import { findViolations } from './spec-support.ts';
+import { findViolations } from '../../../tests/support/call-stream-violations.ts';
 
 const H = 3_600_000;
 const quiet = () => {};

@@ -1,46 +1,44 @@
 // Events the zod schema and the database must judge alike: one valid event of
-// every kind, and variations at each limit. schema.spec.ts runs them through
+// every kind, and variations at each limit. server/events/schema.spec.ts runs them through
 // zod, tests/db/ingest-validation.spec.ts through ingest_events. The ids are
 // the demo seed's, so the valid ones also pass the database's reference checks.
 // A few events only the database can refuse, because the rule needs its clock
 // and the site's settings (an event stamped too far in the future): zod finds
 // nothing wrong with them (`valid: true`) and `serverRefuses` says why the
 // database does — each side is held to its own verdict, no agreement faked.
-import type { IngestEvent, IngestEventKind } from './schema.ts';
+import type { IngestEvent, IngestEventKind } from '../../server/events/schema.ts';
+import { DEMO_SITE, demoAgent, QUEUE } from './demo.ts';
 
-export const DEMO_SITE = '5a000000-0000-4000-8000-000000000001';
-export const DEMO_QUEUE = '9e000000-0000-4000-8000-000000000001';
-export const DEMO_QUEUE_2 = '9e000000-0000-4000-8000-000000000002';
-export const DEMO_CAMPAIGN = '9e000000-0000-4000-8000-000000000004';
-export const DEMO_AGENT = 'ac000000-0000-4000-8000-000000000101';
-export const DEMO_CALLER = 'ac000000-0000-4000-8000-000000000131';
+const AGENT = demoAgent(1).agentId;
+/** agent31, an outbound caller. */
+const CALLER = demoAgent(31).agentId;
 
 const at = '2026-11-23T09:00:00+08:00';
-const inbound = { site_id: DEMO_SITE, call_id: 'C-1', queue_id: DEMO_QUEUE, at };
-const outbound = { site_id: DEMO_SITE, call_id: 'O-1', queue_id: DEMO_CAMPAIGN, agent_id: DEMO_CALLER, at };
+const inbound = { site_id: DEMO_SITE, call_id: 'C-1', queue_id: QUEUE.sales, at };
+const outbound = { site_id: DEMO_SITE, call_id: 'O-1', queue_id: QUEUE.outbound, agent_id: CALLER, at };
 
 export const validEvents: { [K in IngestEventKind]: Extract<IngestEvent, { kind: K }> } = {
 	call_offered: { event_id: 'case-offered', kind: 'call_offered', ...inbound },
-	call_answered: { event_id: 'case-answered', kind: 'call_answered', ...inbound, agent_id: DEMO_AGENT },
+	call_answered: { event_id: 'case-answered', kind: 'call_answered', ...inbound, agent_id: AGENT },
 	call_abandoned: { event_id: 'case-abandoned', kind: 'call_abandoned', ...inbound },
 	call_timed_out: { event_id: 'case-timed-out', kind: 'call_timed_out', ...inbound },
-	call_ended: { event_id: 'case-ended', kind: 'call_ended', ...inbound, agent_id: DEMO_AGENT, talk_s: 95, hold_s: 0 },
-	wrap_ended: { event_id: 'case-wrap', kind: 'wrap_ended', ...inbound, agent_id: DEMO_AGENT },
+	call_ended: { event_id: 'case-ended', kind: 'call_ended', ...inbound, agent_id: AGENT, talk_s: 95, hold_s: 0 },
+	wrap_ended: { event_id: 'case-wrap', kind: 'wrap_ended', ...inbound, agent_id: AGENT },
 	call_transferred: {
 		event_id: 'case-transferred',
 		kind: 'call_transferred',
 		...inbound,
-		agent_id: DEMO_AGENT,
-		to_queue_id: DEMO_QUEUE_2
+		agent_id: AGENT,
+		to_queue_id: QUEUE.afterSales
 	},
 	agent_state: {
 		event_id: 'case-state',
 		kind: 'agent_state',
 		site_id: DEMO_SITE,
-		agent_id: DEMO_AGENT,
+		agent_id: AGENT,
 		state: 'break',
 		reason: '午休',
-		queue_id: DEMO_QUEUE,
+		queue_id: QUEUE.sales,
 		at
 	},
 	call_dialed: { event_id: 'case-dialed', kind: 'call_dialed', ...outbound },
@@ -94,19 +92,19 @@ export const eventCases: EventCase[] = [
 	{ name: 'no event_id', event: without(offered, 'event_id'), valid: false },
 	{ name: 'an unknown kind', event: { ...offered, kind: 'call_offred' }, valid: false },
 	{ name: 'no kind', event: without(offered, 'kind'), valid: false },
-	{ name: 'a camelCase field', event: { ...without(offered, 'queue_id'), queueId: DEMO_QUEUE }, valid: false },
+	{ name: 'a camelCase field', event: { ...without(offered, 'queue_id'), queueId: QUEUE.sales }, valid: false },
 	{ name: 'a field of another kind', event: { ...offered, talk_s: 3 }, valid: false },
 	{ name: 'a site_id that is not a UUID', event: { ...offered, site_id: 'demo' }, valid: false },
-	{ name: 'an upper-case UUID', event: { ...offered, queue_id: DEMO_QUEUE.toUpperCase() }, valid: true },
-	{ name: 'a UUID without dashes', event: { ...offered, queue_id: DEMO_QUEUE.replaceAll('-', '') }, valid: false },
+	{ name: 'an upper-case UUID', event: { ...offered, queue_id: QUEUE.sales.toUpperCase() }, valid: true },
+	{ name: 'a UUID without dashes', event: { ...offered, queue_id: QUEUE.sales.replaceAll('-', '') }, valid: false },
 	{ name: 'a call_id of 201 characters', event: { ...offered, call_id: 'c'.repeat(201) }, valid: false },
 	{ name: 'a null call_id', event: { ...offered, call_id: null }, valid: false },
 	{ name: 'no agent_id on an answer', event: without(validEvents.call_answered, 'agent_id'), valid: false },
-	{ name: 'an agent_id on a timeout', event: { ...validEvents.call_timed_out, agent_id: DEMO_AGENT }, valid: false },
+	{ name: 'an agent_id on a timeout', event: { ...validEvents.call_timed_out, agent_id: AGENT }, valid: false },
 	{ name: 'no call_id on a timeout', event: without(validEvents.call_timed_out, 'call_id'), valid: false },
 	{
 		name: 'a timeout on an outbound campaign',
-		event: { ...validEvents.call_timed_out, queue_id: DEMO_CAMPAIGN },
+		event: { ...validEvents.call_timed_out, queue_id: QUEUE.outbound },
 		valid: true,
 		serverRefuses: 'the queue is an outbound campaign, and only the database knows'
 	},

@@ -1,35 +1,7 @@
-// Shared by the specs: the fixture's paths, a mapper run over text, and the
-// per-queue tallies a wallboard would show, computed from events alone.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { IngestEvent } from '../ingest-client/events.ts';
-import { parseMapping, type FeederMapping } from './mapping.ts';
-import { QueueLogMapper } from './mapper.ts';
-import type { FeederSummary } from './summary.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURE_LOG = path.join(here, 'fixtures', 'hotline-morning.queue_log');
-export const FIXTURE_MAP = path.join(here, 'fixtures', 'hotline-morning.map.json');
-export const REPO_ROOT = path.resolve(here, '..', '..', '..');
-
-export const SALES = '9e000000-0000-4000-8000-000000000001';
-export const AFTER_SALES = '9e000000-0000-4000-8000-000000000002';
-
-export function fixtureMapping(): FeederMapping {
-	return parseMapping(JSON.parse(readFileSync(FIXTURE_MAP, 'utf8')));
-}
-
-export function fixtureText(): string {
-	return readFileSync(FIXTURE_LOG, 'utf8');
-}
-
-/** The text mapped as one run would map it (the lines only: no wall clock). */
-export function mapText(text: string, mapping = fixtureMapping()): { events: IngestEvent[]; summary: FeederSummary } {
-	const mapper = new QueueLogMapper(mapping);
-	const events = text.split('\n').flatMap((line) => mapper.feed(line));
-	return { events, summary: mapper.summary() };
-}
+// What a wallboard would show per queue, computed from ingest events alone
+// (waits from each call's offered time): the oracle the feeders' specs hold
+// the database's figures and hand-computed numbers to.
+import type { IngestEvent } from '../../server/feeders/ingest-client/events.ts';
 
 export interface QueueTally {
 	offered: number;

@@ -1,7 +1,8 @@
-// Checks a batch before it is sent and names the first bad event the way the
-// database does (`events[i] (event_id "x"): …`), so a feeder's log points at
-// the same event whether the client or the server caught it.
-import { ingestBatch, MAX_BATCH_EVENTS, type IngestEvent } from './schema.ts';
+// The zod batch schema's verdict worded as ingest_events words its own: the
+// first bad event named `events[i] (event_id "x"): …`. The ingest specs hold
+// the database's messages to it; no feeder checks a batch before sending
+// (the server's answer names the event), so it lives with the tests.
+import { ingestBatch, MAX_BATCH_EVENTS, type IngestEvent } from '../../server/events/schema.ts';
 
 export type BatchCheck = { ok: true; events: IngestEvent[] } | { ok: false; index: number | null; message: string };
 

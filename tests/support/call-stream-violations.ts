@@ -1,7 +1,7 @@
 // Checks a stream of simulated events for the rules a real phone system
-// obeys; the specs assert the returned list of violations is empty.
-import type { RosterAgent } from './demo-site.ts';
-import type { IngestEvent } from './ingest-event.ts';
+// obeys; the simulator's specs assert the returned list of violations is empty.
+import type { RosterAgent } from '../../server/feeders/simulator/demo-site.ts';
+import type { IngestEvent } from '../../server/feeders/simulator/ingest-event.ts';
 
 const ORDER: Record<string, number> = {
 	call_offered: 0,
