@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { wallTextProblems } from './wall-text-check';
 import { demoAgent, QUEUE, STAFF } from '../support/demo';
-import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
+import { signInAsDisplay, WallServer, startBusyWall } from './wall-support';
 
 const CJK_200 = '销售热线超长名称测试'.repeat(20);
 const LATIN_200 = 'Aftersalesqueuewithaverylongname'.repeat(7).slice(0, 200);
@@ -17,8 +17,7 @@ let server: WallServer;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	server = await WallServer.start();
-	await ingestAll(server, busyFloor(Date.now(), `wall-long-${Date.now()}`));
+	server = await startBusyWall('wall-long');
 	const rename = async (path: string, body: Record<string, string>) => {
 		const response = await server.restAs(STAFF.admin.email, path, { method: 'PATCH', body });
 		expect(response.status, await response.text()).toBe(200);

@@ -2,8 +2,7 @@
 // 4K): no scrollbars, every tile, gauge and card inside the screen, and a
 // screenshot of each into test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { QUEUE } from '../support/demo';
-import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
+import { signInAsDisplay, WallServer, startBusyWall, WALL_BOARDS as BOARDS } from './wall-support';
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -11,19 +10,11 @@ const SIZES = [
 	{ width: 3840, height: 2160 }
 ] as const;
 
-const BOARDS = [
-	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}`, parts: '[data-testid^="tile-"]' },
-	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus', parts: '[data-testid^="gauge-"]' },
-	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid', parts: '[data-testid^="agent-"]' },
-	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking', parts: '[data-testid^="caller-"]' }
-] as const;
-
 let server: WallServer;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	server = await WallServer.start();
-	await ingestAll(server, busyFloor(Date.now(), `wall-screens-${Date.now()}`));
+	server = await startBusyWall('wall-screens');
 });
 
 test.afterAll(async () => {

@@ -5,14 +5,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { demoAgent, QUEUE } from '../support/demo';
-import { ago, busyFloor, eventFactory, ingestAll, signInAsDisplay, WallServer } from './wall-support';
+import { ago, eventFactory, signInAsDisplay, WallServer, startBusyWall } from './wall-support';
 
 let server: WallServer;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	server = await WallServer.start();
-	await ingestAll(server, busyFloor(Date.now(), `wall-stale-${Date.now()}`));
+	server = await startBusyWall('wall-stale');
 });
 
 test.afterAll(async () => {

@@ -303,3 +303,18 @@ export function busyFloor(now: number, prefix: string): IngestEvent[] {
 export async function ingestAll(server: WallServer, events: IngestEvent[]): Promise<void> {
 	for (let i = 0; i < events.length; i += 1000) await server.ingest(events.slice(i, i + 1000));
 }
+
+/** A server of its own for a spec file, with a busy floor ingested (event ids kept apart by `tag`). */
+export async function startBusyWall(tag: string): Promise<WallServer> {
+	const server = await WallServer.start();
+	await ingestAll(server, busyFloor(Date.now(), `${tag}-${Date.now()}`));
+	return server;
+}
+
+/** Every board a TV shows, with the test id that says it has drawn and the repeated parts it is made of. */
+export const WALL_BOARDS = [
+	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}`, parts: '[data-testid^="tile-"]' },
+	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus', parts: '[data-testid^="gauge-"]' },
+	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid', parts: '[data-testid^="agent-"]' },
+	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking', parts: '[data-testid^="caller-"]' }
+] as const;

@@ -5,8 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { wallTextProblems } from './wall-text-check';
-import { QUEUE } from '../support/demo';
-import { busyFloor, ingestAll, signInAsDisplay, WallServer } from './wall-support';
+import { signInAsDisplay, WallServer, startBusyWall, WALL_BOARDS as BOARDS } from './wall-support';
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -14,19 +13,11 @@ const SIZES = [
 	{ width: 3840, height: 2160 }
 ] as const;
 
-const BOARDS = [
-	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}` },
-	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus' },
-	{ name: 'agents', path: '/wall/agents', ready: 'agent-grid' },
-	{ name: 'outbound', path: '/wall/outbound', ready: 'outbound-ranking' }
-] as const;
-
 let server: WallServer;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	server = await WallServer.start();
-	await ingestAll(server, busyFloor(Date.now(), `wall-text-${Date.now()}`));
+	server = await startBusyWall('wall-text');
 });
 
 test.afterAll(async () => {
