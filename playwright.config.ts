@@ -13,8 +13,11 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results/playwright',
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	// Files run two at a time (one per core); the tests of a file stay in order
+	// in one worker. Every spec that writes data starts a server of its own
+	// (wall-support.ts), so files never share what they change.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	timeout: 30_000,
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
