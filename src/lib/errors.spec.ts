@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { errorText, handleError, isAbortError } from './errors';
+import { m } from '$lib/paraglide/messages';
+import { errorDetail, errorReason, errorText, handleError, isAbortError } from './errors';
 import { toasts } from './toasts.svelte';
 
 let logged: ReturnType<typeof vi.spyOn>;
@@ -30,12 +31,52 @@ describe('errorText', () => {
 	});
 });
 
+describe('errorReason', () => {
+	it("reads the failures the API gives by design in the user's language", () => {
+		expect(errorReason({ code: '42501', message: 'new row violates row-level security policy' })).toBe(
+			m.error_denied()
+		);
+		expect(errorReason({ status: 403, code: 'not_admin' })).toBe(m.error_denied());
+		expect(errorReason({ code: 'PGRST301', message: 'JWT expired' })).toBe(m.error_session());
+		expect(errorReason({ status: 401, code: 'bad_jwt' })).toBe(m.error_session());
+		expect(errorReason({ code: '57014', message: 'canceling statement due to statement timeout' })).toBe(
+			m.error_timeout()
+		);
+		expect(errorReason({ code: 'PGRST003' })).toBe(m.error_busy());
+		expect(errorReason({ code: 'PGRST001' })).toBe(m.error_busy());
+		expect(errorReason({ status: 504, code: 'request_timeout' })).toBe(m.error_busy());
+		expect(errorReason(new TypeError('Failed to fetch'))).toBe(m.error_offline());
+		expect(errorReason(new TypeError('fetch failed'))).toBe(m.error_offline());
+	});
+
+	it('leaves anything else to its own words', () => {
+		expect(errorReason({ code: '23505', message: 'duplicate key value' })).toBeUndefined();
+		expect(errorReason(new TypeError('x is not a function'))).toBeUndefined();
+		expect(errorReason(new Error('Failed to fetch'))).toBeUndefined();
+		expect(errorReason(null)).toBeUndefined();
+		expect(errorDetail({ code: '23505', message: 'duplicate key value' })).toBe('duplicate key value');
+	});
+
+	it('names the API code beside the reason, for whoever reads the toast out to support', () => {
+		expect(errorDetail({ code: '42501', message: 'permission denied' })).toBe(
+			m.error_with_code({ reason: m.error_denied(), code: '42501' })
+		);
+		expect(errorDetail(new TypeError('Failed to fetch'))).toBe(m.error_offline());
+	});
+});
+
 describe('handleError', () => {
 	it('logs the error and shows the message with its reason in a toast', () => {
 		const err = { message: 'JWT expired', code: 'PGRST301' };
 		handleError(err, 'Could not save the settings');
 		expect(logged).toHaveBeenCalledWith('Could not save the settings:', err);
-		expect(toasts.items).toMatchObject([{ title: 'Could not save the settings', detail: 'JWT expired', count: 1 }]);
+		expect(toasts.items).toMatchObject([
+			{
+				title: 'Could not save the settings',
+				detail: m.error_with_code({ reason: m.error_session(), code: 'PGRST301' }),
+				count: 1
+			}
+		]);
 	});
 
 	it('ignores aborts, whatever shape they come in', () => {
@@ -50,11 +91,11 @@ describe('handleError', () => {
 	});
 
 	it('folds a repeated failure into one toast that stays while it repeats', () => {
-		handleError(new Error('fetch failed'), 'Could not refresh the numbers');
+		handleError(new TypeError('fetch failed'), 'Could not refresh the numbers');
 		vi.advanceTimersByTime(6_000);
-		handleError(new Error('fetch failed'), 'Could not refresh the numbers');
+		handleError(new TypeError('fetch failed'), 'Could not refresh the numbers');
 		vi.advanceTimersByTime(6_000);
-		expect(toasts.items).toMatchObject([{ detail: 'fetch failed', count: 2 }]);
+		expect(toasts.items).toMatchObject([{ detail: m.error_offline(), count: 2 }]);
 		vi.advanceTimersByTime(2_001);
 		expect(toasts.items).toEqual([]);
 		expect(logged).toHaveBeenCalledTimes(2);
