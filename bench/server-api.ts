@@ -87,9 +87,9 @@ async function fanOut(server: SpawnedServer, token: string): Promise<Row[]> {
 							latencies.push(performance.now() - round.sentAt);
 							if (--round.left === 0) round.done();
 						})
-						.subscribe((status) => {
+						.subscribe((status, err) => {
 							if (status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED) resolve();
-							else if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED) reject(new Error(`join: ${status}`));
+							else if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED) reject(new Error(`join: ${status} ${err?.message ?? ''}`));
 						});
 				})
 		)

@@ -71,6 +71,31 @@ describe('AddressLimits: joins', () => {
 		expect(join('role:anon', false)).toBe(true);
 	});
 
+	it('lets the joins of a signed-in user wait together, and charges their refusals after the fact', () => {
+		const { limits, clock } = limitsAt();
+		// Six joins in flight at once, none settled yet: each has a refusal's 5 in hand.
+		for (let i = 0; i < 6; i++) expect(limits.admitJoin('10.0.0.1', 'user:agent')).toBe(true);
+		expect(limits.admitJoin('10.0.0.1', 'user:agent')).toBe(false);
+		// All six refused: 5 each, 30 of a 10-token budget, so 20 owed.
+		for (let i = 0; i < 6; i++) limits.joinRefused('10.0.0.1', 'user:agent');
+		// The debt is earned back at 2 a second before a refusal's 5 is in hand again.
+		clock.now += 12_400;
+		expect(limits.admitJoin('10.0.0.1', 'user:agent')).toBe(false);
+		clock.now += 100;
+		expect(limits.admitJoin('10.0.0.1', 'user:agent')).toBe(true);
+	});
+
+	it('pays a refusal up front for a caller with no user, so its joins in flight never overspend', () => {
+		const { limits } = limitsAt();
+		expect(limits.admitJoin('10.0.0.1', 'role:anon')).toBe(true);
+		expect(limits.admitJoin('10.0.0.1', 'role:anon')).toBe(true);
+		expect(limits.admitJoin('10.0.0.1', 'role:anon')).toBe(false);
+		// Settling the refusals owes nothing more: it was paid when admitted.
+		limits.joinRefused('10.0.0.1', 'role:anon');
+		limits.joinGranted('10.0.0.1', 'role:anon');
+		expect(limits.admitJoin('10.0.0.1', 'role:anon')).toBe(false);
+	});
+
 	it('caps all identities of an address together, and refuses new sockets while it is spent', () => {
 		const { limits } = limitsAt();
 		const granted = (address: string, identity: string) => {
@@ -104,12 +129,15 @@ describe('the default limits', () => {
 			expect(limits.checkSocket(floor)).toBeUndefined();
 			limits.socketOpened(floor);
 		}
+		// All their joins arrive before the first is granted.
+		const admitted: string[] = [];
 		for (let i = 0; i < 450; i++) {
 			const identity = i < 300 ? 'user:display' : `user:person-${i}`;
 			for (let channel = 0; channel < (i < 300 ? 1 : 2); channel++) {
 				expect(limits.admitJoin(floor, identity)).toBe(true);
-				limits.joinGranted(floor, identity);
+				admitted.push(identity);
 			}
 		}
+		for (const identity of admitted) limits.joinGranted(floor, identity);
 	});
 });

@@ -10,9 +10,17 @@
 // the address's budget for the rest of the floor. A refused join (bad token,
 // or the policies say no) is the abuse, and costs `failedJoinCost` times a
 // granted one: an anon-key flood is down to a join a second within a
-// second, while a display on the same address joins as usual. The refusal's
-// cost is reserved when a join is admitted and given back when it is
-// granted, so joins in flight at once can never overspend a budget.
+// second, while a display on the same address joins as usual.
+//
+// A join must have a refusal's cost in hand to be admitted. A caller with no
+// user (the anon key, a bad token) also pays that cost up front, given back
+// when the join is granted, so its joins in flight at once can never
+// overspend. A signed-in user pays one join up front and a refusal's rest
+// after the fact (into debt): every TV of a floor on one display account
+// rejoins at once after a restart, all in flight together before the first
+// is granted, and reserving ten for each would refuse half of them.
+// Such a user is named by their token, and one burst of refusals leaves them
+// owing for minutes.
 import type { JwtClaims } from '../auth/jwt.ts';
 import { limitKey } from '../http/client-address.ts';
 import { TokenBuckets, type BucketSpec } from '../http/token-buckets.ts';
@@ -90,21 +98,32 @@ export class AddressLimits {
 	}
 
 	/**
-	 * Spends a join of the address's budget and reserves a refused join's cost
-	 * of the identity's; false (nothing spent) when either cannot pay.
+	 * Spends a join of the address's budget and of the identity's (a refused
+	 * join's cost for a caller with no user); false (nothing spent) when the
+	 * identity has not a refusal's cost in hand or the address is spent.
 	 */
 	admitJoin(address: string, identity: string): boolean {
 		const key = limitKey(address);
 		const identityKey = `${key} ${identity}`;
-		const cost = this.#options.failedJoinCost;
-		if (this.#identityJoins.available(identityKey) < cost || this.#addressJoins.available(key) < 1) return false;
-		this.#identityJoins.spend(identityKey, cost);
+		if (this.#identityJoins.available(identityKey) < this.#options.failedJoinCost) return false;
+		if (this.#addressJoins.available(key) < 1) return false;
+		this.#identityJoins.spend(identityKey, this.#upFront(identity));
 		this.#addressJoins.spend(key, 1);
 		return true;
 	}
 
-	/** An admitted join was granted: it costs 1, the rest of the reservation comes back. */
+	/** An admitted join was granted (or failed for the server's reason, not the caller's): it costs 1. */
 	joinGranted(address: string, identity: string): void {
-		this.#identityJoins.refund(`${limitKey(address)} ${identity}`, this.#options.failedJoinCost - 1);
+		this.#identityJoins.refund(`${limitKey(address)} ${identity}`, this.#upFront(identity) - 1);
+	}
+
+	/** An admitted join was refused: it costs a refusal. */
+	joinRefused(address: string, identity: string): void {
+		const owed = this.#options.failedJoinCost - this.#upFront(identity);
+		if (owed > 0) this.#identityJoins.spend(`${limitKey(address)} ${identity}`, owed);
+	}
+
+	#upFront(identity: string): number {
+		return identity.startsWith('user:') ? 1 : this.#options.failedJoinCost;
 	}
 }

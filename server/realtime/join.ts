@@ -2,7 +2,8 @@
 // order: topic name, join rate, channel count, token, private-channel read
 // policies, then the Postgres Changes extension this server does not have.
 // After the token (which names the identity) come the client address's join
-// budgets (address-limits.ts); a join that is not granted costs more there. Every refusal is a phx_reply with status error and {reason}.
+// budgets (address-limits.ts); a join refused after that costs more there.
+// Every refusal is a phx_reply with status error and {reason}.
 import { joinIdentity } from './address-limits.ts';
 import { authorizeRead, type Policies } from './authorize.ts';
 import { Channel, DATABASE_UNAVAILABLE, isPostgresError, readExtensions, type ChannelHost } from './channel.ts';
@@ -19,10 +20,12 @@ export interface JoinHost extends ChannelHost {
 	readonly isOpen: boolean;
 	/** Counts a join against the socket's per-second budget; false when it is spent. */
 	allowJoin(): boolean;
-	/** Counts a join against its client address's budgets for `identity`, at a refused join's cost; false when one is spent. */
+	/** Counts a join against its client address's budgets for `identity`; false when one is spent. */
 	admitJoin(identity: string): boolean;
-	/** A join admitted for `identity` was granted: it costs only one join. */
+	/** A join admitted for `identity` was granted, or failed for the server's reason: it costs one join. */
 	joinGranted(identity: string): void;
+	/** A join admitted for `identity` was refused: it costs a refusal. */
+	joinRefused(identity: string): void;
 	/** Closes the whole socket (join flood). */
 	disconnect(reason: string): void;
 }
@@ -65,7 +68,11 @@ export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<
 		host.disconnect('Too many joins per second');
 		return undefined;
 	}
-	if (!check.ok) return refuse(joinRefusal(check));
+	const refuseAdmitted = (reason: string): undefined => {
+		host.joinRefused(identity);
+		return refuse(reason);
+	};
+	if (!check.ok) return refuseAdmitted(joinRefusal(check));
 
 	let policies: Policies | null = null;
 	if (config.private) {
@@ -76,16 +83,20 @@ export async function joinChannel(host: JoinHost, message: PhxMessage): Promise<
 			policies = await authorizeRead(host.hub.ctx.db, context, readExtensions(true));
 		} catch (err) {
 			host.hub.ctx.log(`realtime ${topic}: read authorization failed: ${errorText(err)}`);
-			if (!isPostgresError(err)) return refuse(`UnableToConnectToProject: ${DATABASE_UNAVAILABLE}`);
+			if (!isPostgresError(err)) {
+				// The database was busy or restarting: no fault of the caller's.
+				host.joinGranted(identity);
+				return refuse(`UnableToConnectToProject: ${DATABASE_UNAVAILABLE}`);
+			}
 			policies = { broadcast: { read: false }, presence: { read: false } };
 		}
 		if (!policies.broadcast.read && !policies.presence.read) {
-			return refuse(`Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`);
+			return refuseAdmitted(`Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`);
 		}
 	}
 
 	const [change] = config.postgresChanges;
-	if (change) return refuse(postgresChangesRefusal(change));
+	if (change) return refuseAdmitted(postgresChangesRefusal(change));
 	if (!host.isOpen) return undefined;
 
 	const channel = new Channel(host, {

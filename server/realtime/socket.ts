@@ -82,6 +82,10 @@ export class Connection implements JoinHost {
 		this.#limits.joinGranted(this.address, identity);
 	}
 
+	joinRefused(identity: string): void {
+		this.#limits.joinRefused(this.address, identity);
+	}
+
 	send(frame: string | Buffer): void {
 		if (this.#closed || this.#ws.readyState !== WebSocket.OPEN) return;
 		if (this.#ws.bufferedAmount > this.hub.options.maxBufferedBytes) {
