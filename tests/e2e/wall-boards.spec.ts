@@ -198,7 +198,7 @@ test('settings: a save the server refuses is told in a toast, and nothing stored
 	await expect(toast).toContainText('设置未保存');
 	// The database's English words mean nothing on a zh-CN floor: the reason
 	// is told in Chinese, with the code for whoever calls support.
-	await expect(toast).toContainText('你没有权限做这项修改。（错误码 42501）');
+	await expect(toast).toContainText('你的账号没有权限执行此操作。（错误码 42501）');
 	await expect(page.getByTestId('toasts')).toHaveAttribute('aria-live', 'polite');
 	await expect(page.getByTestId('settings-result')).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/screenshots/settings-toast-1280x720.png' });

@@ -259,7 +259,8 @@ describe('SiteLive', () => {
 		client.failWith = { message: 'permission denied for table queue_live', code: '42501' };
 		client.current.status?.('SUBSCRIBED');
 		await client.release();
-		expect(toasts.items).toMatchObject([{ detail: 'permission denied for table queue_live' }]);
+		// The reason in the user's language (zh-CN here), with the API's code.
+		expect(toasts.items).toMatchObject([{ detail: '你的账号没有权限执行此操作。（错误码 42501）' }]);
 		expect(live.connection.kind).toBe('connecting');
 		await vi.advanceTimersByTimeAsync(1_000);
 		expect(client.snapshots).toBe(2);
