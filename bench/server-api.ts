@@ -10,7 +10,7 @@ import { nodeWebSocket } from '../server/node-websocket.ts';
 import type { Database } from '../src/lib/database.types.ts';
 import { DEMO_PASSWORD, DEMO_SITE, QUEUE, STAFF } from '../tests/support/demo.ts';
 import { spawnServer, type SpawnedServer } from './support/spawn-server.ts';
-import { median, ms, percentile, type Row } from './support/stats.ts';
+import { median, ms, percentile, type Row, timeRounds } from './support/stats.ts';
 
 type Client = SupabaseClient<Database>;
 
@@ -32,16 +32,6 @@ async function displayToken(server: SpawnedServer): Promise<string> {
 	return data.session.access_token;
 }
 
-async function time(fn: () => Promise<unknown>, rounds: number): Promise<number[]> {
-	const samples: number[] = [];
-	for (let i = 0; i < rounds; i++) {
-		const started = performance.now();
-		await fn();
-		samples.push(performance.now() - started);
-	}
-	return samples;
-}
-
 async function restRoundTrip(server: SpawnedServer, token: string): Promise<Row[]> {
 	const headers = { apikey: server.keys.anon_key, authorization: `Bearer ${token}` };
 	const select = async () => {
@@ -52,10 +42,10 @@ async function restRoundTrip(server: SpawnedServer, token: string): Promise<Row[
 		await res.arrayBuffer();
 	};
 	const config = async () => (await fetch(`${server.url}/config.json`)).arrayBuffer();
-	await time(select, 50); // warm-up: catalog cache, JIT
-	await time(config, 50);
-	const rest = await time(select, 1_000);
-	const base = await time(config, 1_000);
+	await timeRounds(select, 50); // warm-up: catalog cache, JIT
+	await timeRounds(config, 50);
+	const rest = await timeRounds(select, 1_000);
+	const base = await timeRounds(config, 1_000);
 	return [
 		{
 			benchmark: 'REST select queue_live as display (RLS), 1,000 sequential',
@@ -89,7 +79,8 @@ async function fanOut(server: SpawnedServer, token: string): Promise<Row[]> {
 						})
 						.subscribe((status, err) => {
 							if (status === REALTIME_SUBSCRIBE_STATES.SUBSCRIBED) resolve();
-							else if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED) reject(new Error(`join: ${status} ${err?.message ?? ''}`));
+							else if (status !== REALTIME_SUBSCRIBE_STATES.CLOSED)
+								reject(new Error(`join: ${status} ${err?.message ?? ''}`));
 						});
 				})
 		)

@@ -23,7 +23,7 @@ import { DEMO_PASSWORD, DEMO_SITE, demoAgent, STAFF } from '../tests/support/dem
 import { freePort } from '../tests/support/free-port.ts';
 import { startSingleBox, type SingleBoxProcess } from '../tests/support/single-box-process.ts';
 import { heartbeatProbe } from './support/heartbeat-probe.ts';
-import { median, ms, percentile, type Row } from './support/stats.ts';
+import { median, ms, percentile, type Row, timeRounds } from './support/stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEARTBEAT_EVERY_MS = 50;
@@ -35,16 +35,6 @@ const SLOW_FUNCTION = `
 	grant execute on function public.bench_slow(double precision) to authenticated;`;
 
 const pause = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
-
-async function time(fn: () => Promise<unknown>, rounds: number): Promise<number[]> {
-	const samples: number[] = [];
-	for (let i = 0; i < rounds; i++) {
-		const started = performance.now();
-		await fn();
-		samples.push(performance.now() - started);
-	}
-	return samples;
-}
 
 const spread = (samples: number[]) =>
 	`p50 ${ms(percentile(samples, 50))}, p99 ${ms(percentile(samples, 99))}, n = ${samples.length}`;
@@ -142,14 +132,14 @@ async function duringSlowQuery(dataDir: string, options: { quick: boolean }): Pr
 		// Before: warm-up, the REST median with its same-run baseline, then the
 		// same load as during the slow query (a /config.json loop beside the
 		// heartbeats) without it.
-		await time(select, 100);
-		await time(config, 100);
+		await timeRounds(select, 100);
+		await timeRounds(config, 100);
 		const rounds = options.quick ? 300 : 1_000;
-		const rest = await time(select, rounds);
-		const configBaseline = await time(config, rounds);
+		const rest = await timeRounds(select, rounds);
+		const configBaseline = await timeRounds(config, rounds);
 		const loadFor = async (until: () => boolean) => {
 			const samples: number[] = [];
-			while (!until()) samples.push(...(await time(config, 1)));
+			while (!until()) samples.push(...(await timeRounds(config, 1)));
 			return samples;
 		};
 		const beatsBefore = probe.record();

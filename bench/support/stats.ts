@@ -7,6 +7,17 @@ export function percentile(samples: readonly number[], p: number): number {
 	return sorted[rank] as number;
 }
 
+/** Milliseconds each of `rounds` sequential calls of `fn` took. */
+export async function timeRounds(fn: () => Promise<unknown>, rounds: number): Promise<number[]> {
+	const samples: number[] = [];
+	for (let i = 0; i < rounds; i++) {
+		const started = performance.now();
+		await fn();
+		samples.push(performance.now() - started);
+	}
+	return samples;
+}
+
 export const median = (samples: readonly number[]) => percentile(samples, 50);
 
 export interface Row {

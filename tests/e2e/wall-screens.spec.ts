@@ -2,13 +2,7 @@
 // 4K): no scrollbars, every tile, gauge and card inside the screen, and a
 // screenshot of each into test-results/screenshots/ for a person to look at.
 import { expect, test, type Page } from '@playwright/test';
-import { signInAsDisplay, WallServer, startBusyWall, WALL_BOARDS as BOARDS } from './wall-support';
-
-const SIZES = [
-	{ width: 1280, height: 720 },
-	{ width: 1920, height: 1080 },
-	{ width: 3840, height: 2160 }
-] as const;
+import { signInAsDisplay, WallServer, startBusyWall, WALL_BOARDS as BOARDS, WALL_SIZES as SIZES } from './wall-support';
 
 let server: WallServer;
 

@@ -312,6 +312,13 @@ export async function startBusyWall(tag: string): Promise<WallServer> {
 }
 
 /** Every board a TV shows, with the test id that says it has drawn and the repeated parts it is made of. */
+/** The TV sizes the boards must fit (16:9: 720p, 1080p, 4K). */
+export const WALL_SIZES = [
+	{ width: 1280, height: 720 },
+	{ width: 1920, height: 1080 },
+	{ width: 3840, height: 2160 }
+] as const;
+
 export const WALL_BOARDS = [
 	{ name: 'overview', path: '/wall', ready: `tile-${QUEUE.sales}`, parts: '[data-testid^="tile-"]' },
 	{ name: 'queue', path: `/wall/queue/${QUEUE.sales}`, ready: 'queue-focus', parts: '[data-testid^="gauge-"]' },
