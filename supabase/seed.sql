@@ -157,3 +157,9 @@ from (
   join public.agents a on a.id = leads.owner_agent_id
   where a.team_id = '7e000000-0000-4000-8000-000000000004'
 ) l;
+
+-- The demo site's working-day calendar: China's 2025 and 2026 public holidays
+-- and make-up working days from the data shipped in the migrations. 2027 is
+-- left empty on purpose: its notice is not in the data yet, and the helpers
+-- say so instead of counting its Spring Festival as working days.
+select public.load_national_holidays('5a000000-0000-4000-8000-000000000001', y) from (values (2025), (2026)) as years (y);

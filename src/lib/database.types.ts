@@ -570,6 +570,59 @@ export type Database = {
 					}
 				];
 			};
+			national_holiday_years: {
+				Row: {
+					country: string;
+					source: string;
+					year: number;
+				};
+				Insert: {
+					country: string;
+					source: string;
+					year: number;
+				};
+				Update: {
+					country?: string;
+					source?: string;
+					year?: number;
+				};
+				Relationships: [];
+			};
+			national_holidays: {
+				Row: {
+					country: string;
+					day: string;
+					kind: Database['public']['Enums']['calendar_day_kind'];
+					name_en: string;
+					name_zh: string;
+					year: number | null;
+				};
+				Insert: {
+					country: string;
+					day: string;
+					kind: Database['public']['Enums']['calendar_day_kind'];
+					name_en: string;
+					name_zh: string;
+					year?: number | null;
+				};
+				Update: {
+					country?: string;
+					day?: string;
+					kind?: Database['public']['Enums']['calendar_day_kind'];
+					name_en?: string;
+					name_zh?: string;
+					year?: number | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'national_holidays_year_has_a_source';
+						columns: ['country', 'year'];
+						isOneToOne: false;
+						referencedRelation: 'national_holiday_years';
+						referencedColumns: ['country', 'year'];
+					}
+				];
+			};
 			queue_intervals: {
 				Row: {
 					abandoned: number;
@@ -735,6 +788,76 @@ export type Database = {
 					}
 				];
 			};
+			site_calendar_days: {
+				Row: {
+					day: string;
+					kind: Database['public']['Enums']['calendar_day_kind'];
+					name: string;
+					site_id: string;
+					updated_at: string;
+					updated_by: string | null;
+					year: number | null;
+				};
+				Insert: {
+					day: string;
+					kind: Database['public']['Enums']['calendar_day_kind'];
+					name: string;
+					site_id: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					year?: number | null;
+				};
+				Update: {
+					day?: string;
+					kind?: Database['public']['Enums']['calendar_day_kind'];
+					name?: string;
+					site_id?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					year?: number | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'site_calendar_days_year_is_filled';
+						columns: ['site_id', 'year'];
+						isOneToOne: false;
+						referencedRelation: 'site_calendar_years';
+						referencedColumns: ['site_id', 'year'];
+					}
+				];
+			};
+			site_calendar_years: {
+				Row: {
+					site_id: string;
+					source: string;
+					updated_at: string;
+					updated_by: string | null;
+					year: number;
+				};
+				Insert: {
+					site_id: string;
+					source: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					year: number;
+				};
+				Update: {
+					site_id?: string;
+					source?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+					year?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'site_calendar_years_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			sites: {
 				Row: {
 					created_at: string;
@@ -742,6 +865,7 @@ export type Database = {
 					id: string;
 					locale: string;
 					name: string;
+					rest_weekdays: number[];
 					time_zone: string;
 				};
 				Insert: {
@@ -750,6 +874,7 @@ export type Database = {
 					id?: string;
 					locale?: string;
 					name: string;
+					rest_weekdays?: number[];
 					time_zone?: string;
 				};
 				Update: {
@@ -758,6 +883,7 @@ export type Database = {
 					id?: string;
 					locale?: string;
 					name?: string;
+					rest_weekdays?: number[];
 					time_zone?: string;
 				};
 				Relationships: [];
@@ -801,6 +927,7 @@ export type Database = {
 		Functions: {
 			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			ingest_events: { Args: { events: Json }; Returns: Json };
+			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
 			server_time: { Args: never; Returns: string };
 			wall_outbound_today: {
@@ -820,6 +947,7 @@ export type Database = {
 		Enums: {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';
 			app_role: 'agent' | 'lead' | 'supervisor' | 'manager' | 'qa' | 'analyst' | 'admin' | 'display';
+			calendar_day_kind: 'statutory_holiday' | 'rest_day' | 'working_day';
 			invitation_status: 'booked' | 'visited' | 'no_show' | 'cancelled';
 			lead_grade: 'A' | 'B' | 'C' | 'D';
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
@@ -912,6 +1040,7 @@ export const Constants = {
 		Enums: {
 			agent_state: ['available', 'on_call', 'wrap_up', 'break', 'lunch', 'training', 'meeting', 'offline'],
 			app_role: ['agent', 'lead', 'supervisor', 'manager', 'qa', 'analyst', 'admin', 'display'],
+			calendar_day_kind: ['statutory_holiday', 'rest_day', 'working_day'],
 			invitation_status: ['booked', 'visited', 'no_show', 'cancelled'],
 			lead_grade: ['A', 'B', 'C', 'D'],
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
