@@ -930,6 +930,7 @@ export type Database = {
 			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
 			server_time: { Args: never; Returns: string };
+			site_calendar_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			wall_outbound_today: {
 				Args: { site_id: string };
 				Returns: {
@@ -943,6 +944,7 @@ export type Database = {
 					invitations_week: number;
 				}[];
 			};
+			working_days_in_year: { Args: { site_id: string; year: number }; Returns: number };
 		};
 		Enums: {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';

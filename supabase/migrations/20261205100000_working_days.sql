@@ -420,3 +420,44 @@ comment on function public.load_national_holidays(uuid, integer, text) is
   'Fills a site''s calendar for a year from the national data shipped with Callboard; returns the days loaded. Managers and admins only (RLS).';
 revoke execute on function public.load_national_holidays(uuid, integer, text) from public, anon, authenticated;
 grant execute on function public.load_national_holidays(uuid, integer, text) to authenticated, service_role;
+
+-- ---------------------------------------------------------------- for the page
+
+-- Security invoker: the caller sees only their own memberships (RLS on
+-- members), and the helper answers for the caller.
+create function public.site_calendar_editable_sites()
+returns table (site_id uuid)
+language sql
+stable
+set search_path = ''
+as $$
+  select m.site_id
+  from public.members m
+  where m.user_id = (select auth.uid()) and app.can_edit_site_calendar(m.site_id)
+  order by m.site_id
+$$;
+comment on function public.site_calendar_editable_sites() is
+  'The sites whose working-day calendar the caller may edit (app.can_edit_site_calendar).';
+revoke execute on function public.site_calendar_editable_sites() from public, anon, authenticated;
+grant execute on function public.site_calendar_editable_sites() to authenticated;
+
+-- How many working days a year has at a site, counted by the same helper the
+-- rules use (so the page never keeps a second copy of the rule); CB001 for a
+-- year not filled in.
+create function public.working_days_in_year(site_id uuid, year integer) returns integer
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if not app.is_site_member(working_days_in_year.site_id) then
+    raise exception 'you are not a member of site %', working_days_in_year.site_id using errcode = '42501';
+  end if;
+  return app.working_days_between(working_days_in_year.site_id,
+    make_date(working_days_in_year.year, 1, 1) - 1, make_date(working_days_in_year.year, 12, 31));
+end;
+$$;
+comment on function public.working_days_in_year(uuid, integer) is
+  'The number of working days in a year at the site (app.working_days_between); members only; CB001 for a year not filled in.';
+revoke execute on function public.working_days_in_year(uuid, integer) from public, anon, authenticated;
+grant execute on function public.working_days_in_year(uuid, integer) to authenticated;

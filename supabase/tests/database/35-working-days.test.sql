@@ -4,7 +4,7 @@
 -- make-up Saturday, deadlines counted across them, and a year nobody has
 -- filled in (2027 in the seed) refused instead of counted as weekdays.
 begin;
-select plan(144);
+select plan(157);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -156,6 +156,32 @@ select is(
   app.add_working_days('5a000000-0000-4000-8000-000000000001', '2026-03-03',
     app.working_days_between('5a000000-0000-4000-8000-000000000001', '2026-03-03', '2026-10-10')),
   date '2026-10-10', 'add_working_days undoes working_days_between up to a working day');
+
+-- ------------------------------------------------------------ the page's RPCs
+
+select is(
+  tests.outcome(a.id, $$select * from public.site_calendar_editable_sites()$$),
+  case when a.name in ('manager', 'admin') then '1' when a.name = 'anon' then 'error 42501' else '0' end,
+  format('%s: site_calendar_editable_sites lists %s', a.name,
+    case when a.name in ('manager', 'admin') then 'the demo site' when a.name = 'anon' then 'nothing (refused)' else 'no site' end))
+from tests.actors a order by a.ord;
+select is(
+  tests.outcome('a0000000-0000-4000-8000-000000000002',
+    $$select 1 where public.working_days_in_year('5a000000-0000-4000-8000-000000000001', 2026) = 248$$),
+  '1', 'working_days_in_year: 248 in 2026 at the demo site, for its manager');
+select is(
+  tests.outcome('a0000000-0000-4000-8000-000000000002',
+    $$select 1 where public.working_days_in_year('5a000000-0000-4000-8000-000000000001', 2027) is not null$$),
+  'error CB001', 'and CB001 for 2027, not filled in');
+select is(
+  tests.outcome('a0000000-0000-4000-8000-000000000101',
+    $$select 1 where public.working_days_in_year('5a000000-0000-4000-8000-000000000001', 2026) = 248$$),
+  '1', 'an agent of the site may ask');
+select tests.add_second_site();
+select is(
+  tests.outcome('b0000000-0000-4000-8000-000000000202',
+    $$select 1 where public.working_days_in_year('5a000000-0000-4000-8000-000000000001', 2026) is not null$$),
+  'error 42501', 'another site''s manager may not');
 
 -- ------------------------------------------------------------ a year nobody filled in
 

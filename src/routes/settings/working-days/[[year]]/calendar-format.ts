@@ -1,0 +1,27 @@
+// How the calendar page names days and kinds, in the user's language. Dates
+// are calendar dates (yyyy-mm-dd) without a time: formatted at UTC midnight
+// so no time zone can move them to the day before.
+import type { CalendarDayKind } from '$lib/data/working-days';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+const atUtcMidnight = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The weekday of an ISO weekday number (1 = Monday … 7 = Sunday). */
+export function weekdayName(isoWeekday: number): string {
+	// 2024-01-01 was a Monday.
+	const monday = Date.UTC(2024, 0, 1);
+	return new Intl.DateTimeFormat(getLocale(), { weekday: 'long', timeZone: 'UTC' }).format(
+		new Date(monday + (isoWeekday - 1) * 86_400_000)
+	);
+}
+
+export function dayWeekday(day: string): string {
+	return new Intl.DateTimeFormat(getLocale(), { weekday: 'short', timeZone: 'UTC' }).format(atUtcMidnight(day));
+}
+
+export const KIND_LABEL: Record<CalendarDayKind, () => string> = {
+	statutory_holiday: m.wd_kind_statutory_holiday,
+	rest_day: m.wd_kind_rest_day,
+	working_day: m.wd_kind_working_day
+};
