@@ -163,3 +163,45 @@ from (
 -- left empty on purpose: its notice is not in the data yet, and the helpers
 -- say so instead of counting its Spring Festival as working days.
 select public.load_national_holidays('5a000000-0000-4000-8000-000000000001', y) from (values (2025), (2026)) as years (y);
+
+-- Seasons (DOMAIN.md: winter 9:00–17:00, summer 9:00–17:30; summer 1 May –
+-- 30 September by the product default) for 2026 and 2027, and the shift
+-- templates the demo's schedules use. Paid time: span minus unpaid breaks.
+insert into public.seasons (id, site_id, name, day_start, day_end) values
+  ('5e500000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '冬季 Winter', '09:00', '17:00'),
+  ('5e500000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', '夏季 Summer', '09:00', '17:30');
+insert into public.season_periods (site_id, season_id, starts_on, ends_on)
+select '5a000000-0000-4000-8000-000000000001', ('5e500000-0000-4000-8000-00000000000' || s)::uuid,
+  make_date(y, sm, 1), (make_date(y, em, 1) + interval '1 month - 1 day')::date
+from (values (1, 1, 4), (2, 5, 9), (1, 10, 12)) as p (s, sm, em)
+cross join (values (2026), (2027)) as years (y);
+
+insert into public.shift_templates (id, site_id, name, starts_at, ends_at, breaks, colour) values
+  -- 8:00–16:30: lunch 30 min unpaid, two paid 15-minute rests → 8 h paid.
+  ('57000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '早班 Early', '08:00', '16:30',
+    '[{"start_min": 120, "minutes": 15, "paid": true}, {"start_min": 240, "minutes": 30, "paid": false}, {"start_min": 390, "minutes": 15, "paid": true}]', '#5fb3f9'),
+  -- 9:00–18:00: lunch an hour unpaid → 8 h.
+  ('57000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', '白班 Day', '09:00', '18:00',
+    '[{"start_min": 180, "minutes": 60, "paid": false}]', '#4aa3ff'),
+  -- 13:00–21:30: dinner 30 min unpaid → 8 h.
+  ('57000000-0000-4000-8000-000000000003', '5a000000-0000-4000-8000-000000000001', '晚班 Late', '13:00', '21:30',
+    '[{"start_min": 240, "minutes": 30, "paid": false}]', '#b48cff'),
+  -- 8:00–20:00 with four unpaid hours in the middle: the split shift covers both peaks → 8 h.
+  ('57000000-0000-4000-8000-000000000004', '5a000000-0000-4000-8000-000000000001', '两头班 Split', '08:00', '20:00',
+    '[{"start_min": 240, "minutes": 240, "paid": false}]', '#f5b942'),
+  -- 22:00–06:30 across midnight: 30 min unpaid → 8 h, counted for the day it starts.
+  ('57000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', '夜班 Night', '22:00', '06:30',
+    '[{"start_min": 240, "minutes": 30, "paid": false}]', '#7a8cff'),
+  -- The outbound manual's seasonal days: lunch an hour unpaid → 7 h in winter, 7.5 h in summer.
+  ('57000000-0000-4000-8000-000000000006', '5a000000-0000-4000-8000-000000000001', '冬季白班 Winter day', '09:00', '17:00',
+    '[{"start_min": 180, "minutes": 60, "paid": false}]', '#3ccf7a'),
+  ('57000000-0000-4000-8000-000000000007', '5a000000-0000-4000-8000-000000000001', '夏季白班 Summer day', '09:00', '17:30',
+    '[{"start_min": 180, "minutes": 60, "paid": false}]', '#f08a4b');
+insert into public.shift_template_seasons (site_id, template_id, season_id) values
+  ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000006', '5e500000-0000-4000-8000-000000000001'),
+  ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000007', '5e500000-0000-4000-8000-000000000002');
+-- Inbound shifts staff the hotlines; the seasonal day shifts are the outbound team's.
+insert into public.shift_template_queues (site_id, template_id, queue_id)
+select '5a000000-0000-4000-8000-000000000001', ('57000000-0000-4000-8000-00000000000' || t)::uuid,
+  ('9e000000-0000-4000-8000-00000000000' || q)::uuid
+from (values (1, 1), (2, 1), (2, 2), (3, 1), (3, 2), (4, 1), (5, 3), (6, 4), (7, 4)) as x (t, q);

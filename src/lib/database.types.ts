@@ -788,6 +788,189 @@ export type Database = {
 					}
 				];
 			};
+			season_periods: {
+				Row: {
+					ends_on: string;
+					id: string;
+					season_id: string;
+					site_id: string;
+					starts_on: string;
+				};
+				Insert: {
+					ends_on: string;
+					id?: string;
+					season_id: string;
+					site_id: string;
+					starts_on: string;
+				};
+				Update: {
+					ends_on?: string;
+					id?: string;
+					season_id?: string;
+					site_id?: string;
+					starts_on?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'season_periods_season_is_in_site';
+						columns: ['site_id', 'season_id'];
+						isOneToOne: false;
+						referencedRelation: 'seasons';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			seasons: {
+				Row: {
+					day_end: string;
+					day_start: string;
+					id: string;
+					name: string;
+					site_id: string;
+				};
+				Insert: {
+					day_end: string;
+					day_start: string;
+					id?: string;
+					name: string;
+					site_id: string;
+				};
+				Update: {
+					day_end?: string;
+					day_start?: string;
+					id?: string;
+					name?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'seasons_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			shift_template_queues: {
+				Row: {
+					queue_id: string;
+					site_id: string;
+					template_id: string;
+				};
+				Insert: {
+					queue_id: string;
+					site_id: string;
+					template_id: string;
+				};
+				Update: {
+					queue_id?: string;
+					site_id?: string;
+					template_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shift_template_queues_queue_is_in_site';
+						columns: ['site_id', 'queue_id'];
+						isOneToOne: false;
+						referencedRelation: 'queues';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'shift_template_queues_template_is_in_site';
+						columns: ['site_id', 'template_id'];
+						isOneToOne: false;
+						referencedRelation: 'shift_templates';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			shift_template_seasons: {
+				Row: {
+					season_id: string;
+					site_id: string;
+					template_id: string;
+				};
+				Insert: {
+					season_id: string;
+					site_id: string;
+					template_id: string;
+				};
+				Update: {
+					season_id?: string;
+					site_id?: string;
+					template_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shift_template_seasons_season_is_in_site';
+						columns: ['site_id', 'season_id'];
+						isOneToOne: false;
+						referencedRelation: 'seasons';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'shift_template_seasons_template_is_in_site';
+						columns: ['site_id', 'template_id'];
+						isOneToOne: false;
+						referencedRelation: 'shift_templates';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			shift_templates: {
+				Row: {
+					active: boolean;
+					breaks: Json;
+					colour: string;
+					ends_at: string;
+					id: string;
+					name: string;
+					paid_min: number;
+					site_id: string;
+					span_min: number;
+					starts_at: string;
+					updated_at: string;
+					updated_by: string | null;
+				};
+				Insert: {
+					active?: boolean;
+					breaks?: Json;
+					colour?: string;
+					ends_at: string;
+					id?: string;
+					name: string;
+					paid_min?: number;
+					site_id: string;
+					span_min?: number;
+					starts_at: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Update: {
+					active?: boolean;
+					breaks?: Json;
+					colour?: string;
+					ends_at?: string;
+					id?: string;
+					name?: string;
+					paid_min?: number;
+					site_id?: string;
+					span_min?: number;
+					starts_at?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shift_templates_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			site_calendar_days: {
 				Row: {
 					day: string;

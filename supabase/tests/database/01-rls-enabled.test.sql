@@ -14,7 +14,8 @@ select tables_are(
     'sites', 'teams', 'members', 'queues', 'agents', 'agent_skills', 'call_events',
     'agent_state_events', 'queue_live', 'agent_live', 'queue_intervals', 'leads', 'call_summaries',
     'board_settings', 'invitations', 'national_holiday_years', 'national_holidays', 'site_calendar_years',
-    'site_calendar_days'
+    'site_calendar_days', 'seasons', 'season_periods', 'shift_templates', 'shift_template_seasons',
+    'shift_template_queues'
   ],
   'public has exactly the tables the RLS matrix covers'
 );
