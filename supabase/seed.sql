@@ -200,8 +200,60 @@ insert into public.shift_templates (id, site_id, name, starts_at, ends_at, break
 insert into public.shift_template_seasons (site_id, template_id, season_id) values
   ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000006', '5e500000-0000-4000-8000-000000000001'),
   ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000007', '5e500000-0000-4000-8000-000000000002');
--- Inbound shifts staff the hotlines; the seasonal day shifts are the outbound team's.
+-- Early and split shifts staff sales, day and late shifts after-sales, the
+-- night shift complaints; the seasonal day shifts are the outbound team's.
 insert into public.shift_template_queues (site_id, template_id, queue_id)
 select '5a000000-0000-4000-8000-000000000001', ('57000000-0000-4000-8000-00000000000' || t)::uuid,
   ('9e000000-0000-4000-8000-00000000000' || q)::uuid
-from (values (1, 1), (2, 1), (2, 2), (3, 1), (3, 2), (4, 1), (5, 3), (6, 4), (7, 4)) as x (t, q);
+from (values (1, 1), (2, 2), (3, 2), (4, 1), (5, 3), (6, 4), (7, 4)) as x (t, q);
+
+-- The demo counts averaged hours over a month (综合工时): the outbound team
+-- keeps the manual's one rest day a week on alternate weeks (大小周: six days
+-- of 7 h, then five), 38.5 h a week on average, which a standard 40 h week
+-- would call overtime every other week.
+update public.schedule_policies set hours_mode = 'averaged', averaging_period = 'month'
+where site_id = '5a000000-0000-4000-8000-000000000001';
+
+-- Schedules for every team: this week and next published, the week after a
+-- draft (relative to today in Shanghai, so the demo has them on any day).
+-- Inbound agents work five 8-hour shifts on one template each (agent i rests
+-- on days i mod 7 and the next); outbound callers the season's day shift.
+-- Team 1's draft breaks two rules on purpose: agent01 works all seven days,
+-- and agent02 takes Monday's day shift without the after-sales skill.
+insert into public.schedules (site_id, team_id, week_start, version)
+select '5a000000-0000-4000-8000-000000000001', t.id,
+  date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 7 * w, 1
+from public.teams t cross join generate_series(0, 2) as w
+where t.site_id = '5a000000-0000-4000-8000-000000000001';
+
+insert into public.schedule_shifts (site_id, schedule_id, agent_id, day, template_id, starts_at, ends_at)
+select s.site_id, s.id, a.id, s.week_start + d, tpl.id, tpl.starts_at, tpl.ends_at
+from public.schedules s
+join public.agents a on a.team_id = s.team_id
+cross join generate_series(0, 6) as d
+cross join lateral (
+  select substr(a.employee_no, 2)::integer as i,
+    s.week_start = date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 14 as is_draft
+) n
+cross join lateral (
+  select case
+    when n.is_draft and n.i = 2 and d = 0 then 2
+    when n.i <= 10 then case when n.i % 2 = 1 then 1 else 4 end
+    when n.i <= 20 then case when n.i % 2 = 1 then 2 else 3 end
+    when n.i <= 30 then case when n.i % 5 = 0 then 5 when n.i % 2 = 1 then 2 else 3 end
+    when app.season_on(s.site_id, s.week_start + d) = '5e500000-0000-4000-8000-000000000002' then 7
+    else 6
+  end as no
+) x
+join public.shift_templates tpl on tpl.id = ('57000000-0000-4000-8000-00000000000' || x.no)::uuid
+where s.site_id = '5a000000-0000-4000-8000-000000000001'
+  and case
+    when n.is_draft and n.i = 1 then true
+    when n.i <= 30 then d not in (n.i % 7, (n.i + 1) % 7)
+    else d < 5 or (d = 5 and extract(week from s.week_start)::integer % 2 = 0)
+  end;
+
+update public.schedules
+set status = 'published', published_by = 'a0000000-0000-4000-8000-000000000003', published_at = now()
+where site_id = '5a000000-0000-4000-8000-000000000001'
+  and week_start < date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 14;

@@ -788,6 +788,173 @@ export type Database = {
 					}
 				];
 			};
+			schedule_policies: {
+				Row: {
+					averaging_period: string;
+					hours_mode: Database['public']['Enums']['hours_mode'];
+					max_day_paid_min: number;
+					max_week_paid_min: number;
+					min_rest_between_min: number;
+					min_rest_days_per_week: number;
+					site_id: string;
+					updated_at: string;
+					updated_by: string | null;
+				};
+				Insert: {
+					averaging_period?: string;
+					hours_mode?: Database['public']['Enums']['hours_mode'];
+					max_day_paid_min?: number;
+					max_week_paid_min?: number;
+					min_rest_between_min?: number;
+					min_rest_days_per_week?: number;
+					site_id: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Update: {
+					averaging_period?: string;
+					hours_mode?: Database['public']['Enums']['hours_mode'];
+					max_day_paid_min?: number;
+					max_week_paid_min?: number;
+					min_rest_between_min?: number;
+					min_rest_days_per_week?: number;
+					site_id?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schedule_policies_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: true;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			schedule_shifts: {
+				Row: {
+					agent_id: string | null;
+					breaks: Json;
+					day: string;
+					end_ts: string;
+					ends_at: string;
+					id: string;
+					note: string | null;
+					paid_min: number;
+					schedule_id: string;
+					site_id: string;
+					start_ts: string;
+					starts_at: string;
+					template_id: string | null;
+				};
+				Insert: {
+					agent_id?: string | null;
+					breaks?: Json;
+					day: string;
+					end_ts?: string;
+					ends_at: string;
+					id?: string;
+					note?: string | null;
+					paid_min?: number;
+					schedule_id: string;
+					site_id: string;
+					start_ts?: string;
+					starts_at: string;
+					template_id?: string | null;
+				};
+				Update: {
+					agent_id?: string | null;
+					breaks?: Json;
+					day?: string;
+					end_ts?: string;
+					ends_at?: string;
+					id?: string;
+					note?: string | null;
+					paid_min?: number;
+					schedule_id?: string;
+					site_id?: string;
+					start_ts?: string;
+					starts_at?: string;
+					template_id?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schedule_shifts_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'schedule_shifts_schedule_is_in_site';
+						columns: ['site_id', 'schedule_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'schedule_shifts_template_is_in_site';
+						columns: ['site_id', 'template_id'];
+						isOneToOne: false;
+						referencedRelation: 'shift_templates';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			schedules: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					override_reason: string | null;
+					published_at: string | null;
+					published_by: string | null;
+					revision: number;
+					site_id: string;
+					status: Database['public']['Enums']['schedule_status'];
+					team_id: string;
+					version: number;
+					week_start: string;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					override_reason?: string | null;
+					published_at?: string | null;
+					published_by?: string | null;
+					revision?: number;
+					site_id: string;
+					status?: Database['public']['Enums']['schedule_status'];
+					team_id: string;
+					version: number;
+					week_start: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					override_reason?: string | null;
+					published_at?: string | null;
+					published_by?: string | null;
+					revision?: number;
+					site_id?: string;
+					status?: Database['public']['Enums']['schedule_status'];
+					team_id?: string;
+					version?: number;
+					week_start?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schedules_team_is_in_site';
+						columns: ['site_id', 'team_id'];
+						isOneToOne: false;
+						referencedRelation: 'teams';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
 			season_periods: {
 				Row: {
 					ends_on: string;
@@ -1109,9 +1276,59 @@ export type Database = {
 		};
 		Functions: {
 			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
+			create_schedule_draft: {
+				Args: { team_id: string; week_start: string };
+				Returns: {
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					override_reason: string | null;
+					published_at: string | null;
+					published_by: string | null;
+					revision: number;
+					site_id: string;
+					status: Database['public']['Enums']['schedule_status'];
+					team_id: string;
+					version: number;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'schedules';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			ingest_events: { Args: { events: Json }; Returns: Json };
 			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
+			publish_schedule: {
+				Args: { expected_revision: number; override_reason?: string; schedule_id: string };
+				Returns: {
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					override_reason: string | null;
+					published_at: string | null;
+					published_by: string | null;
+					revision: number;
+					site_id: string;
+					status: Database['public']['Enums']['schedule_status'];
+					team_id: string;
+					version: number;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'schedules';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
+			schedule_violations: {
+				Args: { schedule_id: string };
+				Returns: { agent_id: string; day: string; detail: string; rule: string }[];
+			};
 			server_time: { Args: never; Returns: string };
 			site_calendar_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			wall_outbound_today: {
@@ -1133,10 +1350,12 @@ export type Database = {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';
 			app_role: 'agent' | 'lead' | 'supervisor' | 'manager' | 'qa' | 'analyst' | 'admin' | 'display';
 			calendar_day_kind: 'statutory_holiday' | 'rest_day' | 'working_day';
+			hours_mode: 'standard' | 'averaged';
 			invitation_status: 'booked' | 'visited' | 'no_show' | 'cancelled';
 			lead_grade: 'A' | 'B' | 'C' | 'D';
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
 			queue_direction: 'inbound' | 'outbound';
+			schedule_status: 'draft' | 'published' | 'superseded';
 			sl_formula: 'answered' | 'offered' | 'offered_minus_short';
 		};
 		CompositeTypes: {
@@ -1226,10 +1445,12 @@ export const Constants = {
 			agent_state: ['available', 'on_call', 'wrap_up', 'break', 'lunch', 'training', 'meeting', 'offline'],
 			app_role: ['agent', 'lead', 'supervisor', 'manager', 'qa', 'analyst', 'admin', 'display'],
 			calendar_day_kind: ['statutory_holiday', 'rest_day', 'working_day'],
+			hours_mode: ['standard', 'averaged'],
 			invitation_status: ['booked', 'visited', 'no_show', 'cancelled'],
 			lead_grade: ['A', 'B', 'C', 'D'],
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
 			queue_direction: ['inbound', 'outbound'],
+			schedule_status: ['draft', 'published', 'superseded'],
 			sl_formula: ['answered', 'offered', 'offered_minus_short']
 		}
 	}

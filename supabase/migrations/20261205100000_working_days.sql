@@ -357,7 +357,7 @@ begin
   end if;
   perform app.require_calendar_years(working_days_between.site_id, least(a, b) + 1, greatest(a, b));
   select count(*) filter (where app.day_is_working(working_days_between.site_id, d::date))::integer into counted
-  from generate_series(least(a, b) + 1, greatest(a, b), interval '1 day') as d;
+  from generate_series((least(a, b) + 1)::timestamp, greatest(a, b)::timestamp, interval '1 day') as d;
   return case when b > a then counted else -counted end;
 end;
 $$;

@@ -11,9 +11,13 @@ select plan(108);
 -- Actors (test-helpers.psql): agent01, team 1 (Hotline A) and lead1, leads team 1, then one of each other role.
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
--- Fixture: a queue nothing refers to, so it can be deleted.
+-- Fixtures: a queue nothing refers to, and an agent of team 1 no schedule
+-- names (the demo's agents have shifts, which keep them), so both can be deleted.
 insert into public.queues (id, site_id, name)
 values ('9e000000-0000-4000-8000-0000000000f1', '5a000000-0000-4000-8000-000000000001', 'Unused test queue');
+insert into public.agents (id, site_id, team_id, display_name, employee_no)
+values ('ac000000-0000-4000-8000-0000000001f1', '5a000000-0000-4000-8000-000000000001',
+  '7e000000-0000-4000-8000-000000000001', 'Unscheduled test agent', 'T-F1');
 
 insert into tests.matrix (op, what, statement, expected) values
   --  agent  lead   sup    mgr    qa     anlyst admin  disp   anon
@@ -31,7 +35,7 @@ insert into tests.matrix (op, what, statement, expected) values
     '{0,     0,     0,     1,     0,     0,     1,     0,     0}'),
   ('select', 'agents of own site',
     $$select * from agents$$,
-    '{10,    10,    40,    40,    40,    40,    40,    40,    0}'),
+    '{11,    11,    41,    41,    41,    41,    41,    41,    0}'),
   ('insert', 'an agent into team 1',
     $$insert into agents (site_id, team_id, display_name, employee_no)
       values ('5a000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000001', 'New agent', 'T001')$$,
@@ -39,8 +43,8 @@ insert into tests.matrix (op, what, statement, expected) values
   ('update', 'agent01 (team 1)',
     $$update agents set active = false where id = 'ac000000-0000-4000-8000-000000000101'$$,
     '{0,     0,     1,     1,     0,     0,     1,     0,     0}'),
-  ('delete', 'agent10 (team 1)',
-    $$delete from agents where id = 'ac000000-0000-4000-8000-000000000110'$$,
+  ('delete', 'an unscheduled agent of team 1',
+    $$delete from agents where id = 'ac000000-0000-4000-8000-0000000001f1'$$,
     '{0,     0,     0,     1,     0,     0,     1,     0,     0}'),
   ('select', 'agent skills of own site',
     $$select * from agent_skills$$,

@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(302);
+select plan(338);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql

@@ -11,6 +11,10 @@ select plan(194);
 
 select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-4000-8000-000000000011');
 
+-- A template no schedule names, so it can be deleted.
+insert into shift_templates (id, site_id, name, starts_at, ends_at)
+values ('57000000-0000-4000-8000-0000000000f1', '5a000000-0000-4000-8000-000000000001', 'Unused', '10:00', '14:00');
+
 -- ------------------------------------------------------------ RLS matrix
 -- Columns: agent, lead, supervisor, manager, qa, analyst, admin, display, anon.
 insert into tests.matrix (op, what, statement, expected) values
@@ -29,33 +33,33 @@ insert into tests.matrix (op, what, statement, expected) values
   ('update', 'a season period', $$update season_periods set ends_on = '2028-04-30' where starts_on = '2027-10-01'$$,
     '{0,0,1,1,0,0,1,0,0}'),
   ('delete', 'a season period', $$delete from season_periods where starts_on = '2027-10-01'$$, '{0,0,1,1,0,0,1,0,0}'),
-  ('select', 'the shift templates', 'select * from shift_templates', '{7,7,7,7,7,7,7,0,0}'),
+  ('select', 'the shift templates', 'select * from shift_templates', '{8,8,8,8,8,8,8,0,0}'),
   ('insert', 'a shift template',
     $$insert into shift_templates (site_id, name, starts_at, ends_at)
       values ('5a000000-0000-4000-8000-000000000001', 'Short', '10:00', '14:00')$$,
     '{42501,42501,1,1,42501,42501,1,42501,42501}'),
   ('update', 'a shift template', $$update shift_templates set colour = '#123456' where name = '白班 Day'$$,
     '{0,0,1,1,0,0,1,0,0}'),
-  ('delete', 'a shift template', $$delete from shift_templates where name = '白班 Day'$$, '{0,0,1,1,0,0,1,0,0}'),
+  ('delete', 'a shift template', $$delete from shift_templates where name = 'Unused'$$, '{0,0,1,1,0,0,1,0,0}'),
   ('select', 'the templates'' seasons', 'select * from shift_template_seasons', '{2,2,2,2,2,2,2,0,0}'),
   ('insert', 'a template''s season',
     $$insert into shift_template_seasons (site_id, template_id, season_id)
       values ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000001', '5e500000-0000-4000-8000-000000000001')$$,
     '{42501,42501,1,1,42501,42501,1,42501,42501}'),
   ('delete', 'a template''s season', 'delete from shift_template_seasons', '{0,0,2,2,0,0,2,0,0}'),
-  ('select', 'the templates'' queues', 'select * from shift_template_queues', '{9,9,9,9,9,9,9,0,0}'),
+  ('select', 'the templates'' queues', 'select * from shift_template_queues', '{7,7,7,7,7,7,7,0,0}'),
   ('insert', 'a template''s queue',
     $$insert into shift_template_queues (site_id, template_id, queue_id)
       values ('5a000000-0000-4000-8000-000000000001', '57000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000002')$$,
     '{42501,42501,1,1,42501,42501,1,42501,42501}'),
-  ('delete', 'a template''s queue', 'delete from shift_template_queues', '{0,0,9,9,0,0,9,0,0}');
+  ('delete', 'a template''s queue', 'delete from shift_template_queues where template_id = ''57000000-0000-4000-8000-000000000001''', '{0,0,1,1,0,0,1,0,0}');
 
 select * from tests.check_matrix();
 
 -- ------------------------------------------------------------ derived paid time
 
 select is(
-  array(select format('%s %s/%s', name, span_min, paid_min) from shift_templates order by id),
+  array(select format('%s %s/%s', name, span_min, paid_min) from shift_templates where name <> 'Unused' order by id),
   array['早班 Early 510/480', '白班 Day 540/480', '晚班 Late 510/480', '两头班 Split 720/480', '夜班 Night 510/480',
     '冬季白班 Winter day 480/420', '夏季白班 Summer day 510/450'],
   'span and paid minutes of the demo templates: paid breaks count, unpaid do not; the night shift spans midnight');
