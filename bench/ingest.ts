@@ -7,12 +7,7 @@
 //      events/s (batches every 100 ms through supabase-js) and a display's
 //      supabase-js client times the first wall broadcast after each batch.
 import { createClient, REALTIME_SUBSCRIBE_STATES } from '@supabase/supabase-js';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { nodeWebSocket } from '../server/node-websocket.ts';
-import { migrate } from '../server/db/migrate.ts';
-import { openPglite } from '../server/db/pglite.ts';
-import { openPostgres } from '../server/db/postgres.ts';
 import type { Db } from '../server/db/types.ts';
 import type { Database } from '../src/lib/database.types.ts';
 import type { IngestEvent } from '../server/events/schema.ts';
@@ -20,29 +15,9 @@ import { batches, demoStream } from '../tests/db/ingest-stream.ts';
 import { asServiceRole } from '../tests/db/ingest-support.ts';
 import { callIngest } from '../tests/support/database-sink.ts';
 import { DEMO_PASSWORD, DEMO_SITE, STAFF } from '../tests/support/demo.ts';
-import { startPostgres15 } from '../tests/support/postgres15.ts';
+import { freshDb } from './support/fresh-db.ts';
 import { spawnServer } from './support/spawn-server.ts';
 import { ms, percentile, type Row } from './support/stats.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function freshDb(engine: 'pglite' | 'postgres'): Promise<{ db: Db; stop: () => Promise<void> }> {
-	if (engine === 'pglite') {
-		const db = await openPglite();
-		await migrate(db, { root, seed: true });
-		return { db, stop: () => db.close() };
-	}
-	const pg = await startPostgres15();
-	const db = openPostgres(pg.url, { max: 2 });
-	await migrate(db, { root, seed: true });
-	return {
-		db,
-		stop: async () => {
-			await db.close();
-			await pg.stop();
-		}
-	};
-}
 
 /** The baseline: the same events as plain rows in the fact tables, nothing derived. */
 const PLAIN_INSERT = `

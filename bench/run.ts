@@ -2,12 +2,13 @@
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
 //   npm run bench -- --quick          shorter runs, for a smoke test
-//   npm run bench -- --only ingest    one group (api, ingest, wall, slow)
+//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchIngest } from './ingest.ts';
+import { benchSchedule } from './schedule.ts';
 import { benchServerApi } from './server-api.ts';
 import { benchSlowQuery } from './slow-query.ts';
 import { benchWall } from './wall.ts';
@@ -22,7 +23,8 @@ const groups: Record<string, () => Promise<Row[]>> = {
 	api: () => benchServerApi({ holdSeconds: quick ? 10 : 60 }),
 	ingest: () => benchIngest({ quick }),
 	wall: () => benchWall({ quick }),
-	slow: () => benchSlowQuery({ quick })
+	slow: () => benchSlowQuery({ quick }),
+	schedule: () => benchSchedule({ quick })
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 
