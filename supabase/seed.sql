@@ -215,14 +215,14 @@ update public.schedule_policies set hours_mode = 'averaged', averaging_period = 
 where site_id = '5a000000-0000-4000-8000-000000000001';
 
 -- Schedules for every team: this week and next published, the week after a
--- draft (relative to today in Shanghai, so the demo has them on any day).
+-- draft (relative to the site's today, so the demo has them on any day).
 -- Inbound agents work five 8-hour shifts on one template each (agent i rests
 -- on days i mod 7 and the next); outbound callers the season's day shift.
 -- Team 1's draft breaks two rules on purpose: agent01 works all seven days,
 -- and agent02 takes Monday's day shift without the after-sales skill.
 insert into public.schedules (site_id, team_id, week_start, version)
 select '5a000000-0000-4000-8000-000000000001', t.id,
-  date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 7 * w, 1
+  date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 7 * w, 1
 from public.teams t cross join generate_series(0, 2) as w
 where t.site_id = '5a000000-0000-4000-8000-000000000001';
 
@@ -233,7 +233,7 @@ join public.agents a on a.team_id = s.team_id
 cross join generate_series(0, 6) as d
 cross join lateral (
   select substr(a.employee_no, 2)::integer as i,
-    s.week_start = date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 14 as is_draft
+    s.week_start = date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 14 as is_draft
 ) n
 cross join lateral (
   select case
@@ -256,4 +256,4 @@ where s.site_id = '5a000000-0000-4000-8000-000000000001'
 update public.schedules
 set status = 'published', published_by = 'a0000000-0000-4000-8000-000000000003', published_at = now()
 where site_id = '5a000000-0000-4000-8000-000000000001'
-  and week_start < date_trunc('week', now() at time zone 'Asia/Shanghai')::date + 14;
+  and week_start < date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 14;

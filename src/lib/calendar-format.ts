@@ -16,9 +16,12 @@ export function weekdayName(isoWeekday: number): string {
 	);
 }
 
-export function dayWeekday(day: string): string {
-	return new Intl.DateTimeFormat(getLocale(), { weekday: 'short', timeZone: 'UTC' }).format(atUtcMidnight(day));
+/** A calendar date (yyyy-mm-dd) in the user's language, with the parts asked for. */
+export function formatDay(day: string, parts: Omit<Intl.DateTimeFormatOptions, 'timeZone'>): string {
+	return new Intl.DateTimeFormat(getLocale(), { ...parts, timeZone: 'UTC' }).format(atUtcMidnight(day));
 }
+
+export const dayWeekday = (day: string): string => formatDay(day, { weekday: 'short' });
 
 export const KIND_LABEL: Record<CalendarDayKind, () => string> = {
 	statutory_holiday: m.wd_kind_statutory_holiday,

@@ -180,7 +180,9 @@ alter table public.site_calendar_days enable row level security;
 comment on table public.site_calendar_days is
   'A site''s public holidays, their other days off and make-up working days; every other day follows sites.rest_weekdays.';
 
-create function app.stamp_calendar_change() returns trigger
+-- Who changed a row and when; the calendar, seasons, templates and the
+-- schedule policy use it (rules that decide pay keep who changed them).
+create function app.stamp_change() returns trigger
 language plpgsql
 set search_path = ''
 as $$
@@ -192,9 +194,9 @@ end;
 $$;
 
 create trigger site_calendar_years_stamp before insert or update on public.site_calendar_years
-  for each row execute function app.stamp_calendar_change();
+  for each row execute function app.stamp_change();
 create trigger site_calendar_days_stamp before insert or update on public.site_calendar_days
-  for each row execute function app.stamp_calendar_change();
+  for each row execute function app.stamp_change();
 
 -- Who may change a site's calendar, written once: it moves deadlines and
 -- overtime rates, so managers and admins, not every supervisor.
@@ -237,8 +239,29 @@ grant select on public.national_holiday_years, public.national_holidays to servi
 -- calendar whoever runs it (an agent's appeal deadline is computed with the
 -- holidays the agent may not edit); the calendar says nothing private.
 
+-- The years in [first_day, last_day] the site has not filled in, in order;
+-- none for an unknown site (the helpers then answer null). The one place
+-- that decides whether a year has holiday data: the working-day helpers
+-- raise on it, the schedule rules report it.
+create function app.missing_calendar_years(site_id uuid, first_day date, last_day date) returns setof integer
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select y
+  from generate_series(extract(year from least(first_day, last_day))::integer,
+                       extract(year from greatest(first_day, last_day))::integer) as y
+  where exists (select 1 from public.sites s where s.id = missing_calendar_years.site_id)
+    and not exists (
+      select 1 from public.site_calendar_years c
+      where c.site_id = missing_calendar_years.site_id and c.year = y
+    )
+  order by y
+$$;
+
 -- Raises CB001 naming the first year in [first_day, last_day] the site has
--- not filled in; nothing for an unknown site (the helpers then answer null).
+-- not filled in.
 create function app.require_calendar_years(site_id uuid, first_day date, last_day date) returns void
 language plpgsql
 stable
@@ -246,18 +269,8 @@ security definer
 set search_path = ''
 as $$
 declare
-  missing integer;
+  missing integer := (select min(y) from app.missing_calendar_years(site_id, first_day, last_day) as y);
 begin
-  select y into missing
-  from generate_series(extract(year from least(first_day, last_day))::integer,
-                       extract(year from greatest(first_day, last_day))::integer) as y
-  where exists (select 1 from public.sites s where s.id = require_calendar_years.site_id)
-    and not exists (
-      select 1 from public.site_calendar_years c
-      where c.site_id = require_calendar_years.site_id and c.year = y
-    )
-  order by y
-  limit 1;
   if missing is not null then
     raise exception 'the site''s calendar has no public holiday data for %', missing
       using errcode = 'CB001',
@@ -364,6 +377,7 @@ $$;
 comment on function app.working_days_between(uuid, date, date) is
   'How many working days lie after a up to and including b (negative when b < a). Raises CB001 for a year in between the site has not filled in.';
 
+revoke execute on function app.missing_calendar_years(uuid, date, date) from public, anon, authenticated;
 revoke execute on function app.require_calendar_years(uuid, date, date) from public, anon, authenticated;
 revoke execute on function app.day_is_working(uuid, date) from public, anon, authenticated;
 revoke execute on function app.is_working_day(uuid, date) from public, anon, authenticated;

@@ -202,14 +202,14 @@ begin
   new.breaks := len.sorted_breaks;
   new.span_min := len.span_min;
   new.paid_min := len.span_min - len.unpaid_min;
-  new.updated_by := (select auth.uid());
-  new.updated_at := now();
   return new;
 end;
 $$;
 
 create trigger shift_templates_derive before insert or update on public.shift_templates
   for each row execute function app.derive_shift_template();
+create trigger shift_templates_stamp before insert or update on public.shift_templates
+  for each row execute function app.stamp_change();
 
 -- ---------------------------------------------------------------- who may
 

@@ -50,6 +50,8 @@ end;
 $$;
 create trigger sites_add_schedule_policy after insert on public.sites
   for each row execute function app.add_schedule_policy();
+create trigger schedule_policies_stamp before insert or update on public.schedule_policies
+  for each row execute function app.stamp_change();
 
 create table public.schedules (
   id uuid primary key default gen_random_uuid(),
@@ -311,12 +313,14 @@ as $$
 declare
   s public.schedules;
   p public.schedule_policies;
+  tz text;
 begin
   select * into s from public.schedules where id = schedule_violations_of.schedule_id;
   if not found then
     return;
   end if;
   select * into p from public.schedule_policies where site_id = s.site_id;
+  select st.time_zone into tz from public.sites st where st.id = s.site_id;
 
   return query
   with mine as (
@@ -325,14 +329,17 @@ begin
   held as (
     select * from mine where mine.agent_id is not null
   ),
+  -- The same agents' shifts in the other weeks' current versions.
+  others as (
+    select * from app.current_shifts_besides(s.id) o where o.agent_id in (select held.agent_id from held)
+  ),
   -- The agents' shifts in time order, this week's and their neighbours'.
   timeline as (
     select h.agent_id, h.day, h.start_ts, h.end_ts, true as own from held h
     union all
     select o.agent_id, o.day, o.start_ts, o.end_ts, false
-    from app.current_shifts_besides(s.id) o
-    where o.agent_id in (select held.agent_id from held)
-      and o.day between s.week_start - 2 and s.week_start + 8
+    from others o
+    where o.day between s.week_start - 2 and s.week_start + 8
   ),
   ordered as (
     select t.*, lag(t.end_ts) over w as prev_end, lag(t.own) over w as prev_own
@@ -348,8 +355,7 @@ begin
   -- calendar: a year with no holiday data (nothing is counted against it)
   select null::uuid, null::date, 'calendar'::text,
     format('the site''s calendar has no public holiday data for %s: fill it in before scheduling', y)
-  from generate_series(extract(year from s.week_start)::integer, extract(year from s.week_start + 6)::integer) as y
-  where not exists (select 1 from public.site_calendar_years c where c.site_id = s.site_id and c.year = y)
+  from app.missing_calendar_years(s.site_id, s.week_start, s.week_start + 6) as y
   union all
   -- rest_days
   select h.agent_id, null::date, 'rest_days',
@@ -385,8 +391,7 @@ begin
     join (
       select h.agent_id, h.day, h.paid_min from held h
       union all
-      select o.agent_id, o.day, o.paid_min from app.current_shifts_besides(s.id) o
-      where o.agent_id in (select held.agent_id from held)
+      select o.agent_id, o.day, o.paid_min from others o
     ) a on a.day between pr.first_day and pr.last_day
     where p.hours_mode = 'averaged'
     group by a.agent_id, pr.first_day, pr.last_day
@@ -398,11 +403,10 @@ begin
     case when o.start_ts < o.prev_end then 'overlap' else 'rest_between' end,
     case when o.start_ts < o.prev_end
       then format('the shift starting %s overlaps the one before it (ending %s)',
-        to_char(o.start_ts at time zone (select st.time_zone from public.sites st where st.id = s.site_id), 'YYYY-MM-DD HH24:MI'),
-        to_char(o.prev_end at time zone (select st.time_zone from public.sites st where st.id = s.site_id), 'YYYY-MM-DD HH24:MI'))
+        to_char(o.start_ts at time zone tz, 'YYYY-MM-DD HH24:MI'), to_char(o.prev_end at time zone tz, 'YYYY-MM-DD HH24:MI'))
       else format('%s rest before the shift starting %s: at least %s between shifts',
         app.hours_text((extract(epoch from o.start_ts - o.prev_end) / 60)::integer),
-        to_char(o.start_ts at time zone (select st.time_zone from public.sites st where st.id = s.site_id), 'YYYY-MM-DD HH24:MI'),
+        to_char(o.start_ts at time zone tz, 'YYYY-MM-DD HH24:MI'),
         app.hours_text(p.min_rest_between_min))
     end
   from ordered o
@@ -410,9 +414,10 @@ begin
     and o.start_ts - o.prev_end < make_interval(mins => p.min_rest_between_min)
   union all
   -- template_season (open shifts too)
-  select m.agent_id, m.day, 'template_season', app.template_problem(m.template_id, m.day)
+  select m.agent_id, m.day, 'template_season', problem.reason
   from mine m
-  where m.template_id is not null and app.template_problem(m.template_id, m.day) is not null
+  cross join lateral (select app.template_problem(m.template_id, m.day) as reason) problem
+  where m.template_id is not null and problem.reason is not null
   union all
   -- skills
   select h.agent_id, h.day, 'skills',
@@ -483,10 +488,9 @@ begin
   select s.id into published from public.schedules s
   where s.team_id = t.id and s.week_start = create_schedule_draft.week_start and s.status = 'published';
   if published is not null then
-    insert into public.schedule_shifts (site_id, schedule_id, agent_id, day, template_id, starts_at, ends_at, breaks, note,
-      start_ts, end_ts, paid_min)
-    select sh.site_id, draft.id, sh.agent_id, sh.day, sh.template_id, sh.starts_at, sh.ends_at, sh.breaks, sh.note,
-      sh.start_ts, sh.end_ts, sh.paid_min
+    -- The shift trigger derives instants and paid minutes again.
+    insert into public.schedule_shifts (site_id, schedule_id, agent_id, day, template_id, starts_at, ends_at, breaks, note)
+    select sh.site_id, draft.id, sh.agent_id, sh.day, sh.template_id, sh.starts_at, sh.ends_at, sh.breaks, sh.note
     from public.schedule_shifts sh where sh.schedule_id = published;
   end if;
   select * into draft from public.schedules where id = draft.id;

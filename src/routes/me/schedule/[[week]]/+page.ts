@@ -16,7 +16,7 @@ import {
 	type SpecialDay
 } from '$lib/data/my-schedule';
 import { errorText } from '$lib/errors';
-import { siteDay } from '$lib/live/site-time';
+import { siteDay, siteWeek } from '$lib/live/site-time';
 import { getSupabase } from '$lib/supabase';
 import type { PageLoad } from './$types';
 
@@ -52,8 +52,9 @@ export const load = (async ({ parent, params }) => {
 		const membership = (await listMyMemberships(client, userId)).find((m) => m.role === 'agent');
 		const agent = membership ? await fetchMyAgent(client, userId, membership.siteId) : null;
 		if (!membership || !agent) return setup({ state: 'not-agent' });
-		const today = siteDay(Date.now(), membership.timeZone).date;
-		const thisWeek = mondayOf(today);
+		const now = Date.now();
+		const today = siteDay(now, membership.timeZone).date;
+		const thisWeek = siteWeek(now, membership.timeZone).date;
 		const week = params.week && isCalendarDate(params.week) ? mondayOf(params.week) : thisWeek;
 		const last = addDays(week, 6);
 		const [shown, templates, seasons, specialDays] = await Promise.all([
