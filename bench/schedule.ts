@@ -2,8 +2,9 @@
 // rules of a 200-agent × 7-day week in SQL (app.schedule_violations_of), on
 // PGlite and PostgreSQL 15, against a baseline measured in the same run on
 // the same database: one plain read of the same shifts (count and paid sum).
-// The rota editor's render benchmark comes with the rota editor.
+// The rota editor's render in Chromium: bench/rota-render.ts, in the same group.
 import type { Db } from '../server/db/types.ts';
+import { benchRotaRender } from './rota-render.ts';
 import { DEMO_SITE } from '../tests/support/demo.ts';
 import { freshDb, type BenchEngine } from './support/fresh-db.ts';
 import { median, ms, type Row, timeRounds } from './support/stats.ts';
@@ -76,5 +77,9 @@ async function ruleCheck(engine: BenchEngine, rounds: number): Promise<Row> {
 
 export async function benchSchedule({ quick }: { quick: boolean }): Promise<Row[]> {
 	const rounds = quick ? 5 : 20;
-	return [await ruleCheck('pglite', rounds), await ruleCheck('postgres', rounds)];
+	return [
+		await ruleCheck('pglite', rounds),
+		await ruleCheck('postgres', rounds),
+		...(await benchRotaRender({ quick }))
+	];
 }

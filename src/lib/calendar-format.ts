@@ -17,8 +17,19 @@ export function weekdayName(isoWeekday: number): string {
 }
 
 /** A calendar date (yyyy-mm-dd) in the user's language, with the parts asked for. */
+// A formatter costs far more to make than to use, and a rota formats
+// thousands of cells: one per locale and set of parts.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(day: string, parts: Omit<Intl.DateTimeFormatOptions, 'timeZone'>): string {
-	return new Intl.DateTimeFormat(getLocale(), { ...parts, timeZone: 'UTC' }).format(atUtcMidnight(day));
+	const locale = getLocale();
+	const key = `${locale}|${JSON.stringify(parts)}`;
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' });
+		formatters.set(key, formatter);
+	}
+	return formatter.format(atUtcMidnight(day));
 }
 
 export const dayWeekday = (day: string): string => formatDay(day, { weekday: 'short' });

@@ -197,6 +197,53 @@ export type Database = {
 					}
 				];
 			};
+			approved_leave: {
+				Row: {
+					agent_id: string;
+					approved_at: string;
+					approved_by: string | null;
+					ends_on: string;
+					id: string;
+					kind: string;
+					note: string | null;
+					request_id: string | null;
+					site_id: string;
+					starts_on: string;
+				};
+				Insert: {
+					agent_id: string;
+					approved_at?: string;
+					approved_by?: string | null;
+					ends_on: string;
+					id?: string;
+					kind: string;
+					note?: string | null;
+					request_id?: string | null;
+					site_id: string;
+					starts_on: string;
+				};
+				Update: {
+					agent_id?: string;
+					approved_at?: string;
+					approved_by?: string | null;
+					ends_on?: string;
+					id?: string;
+					kind?: string;
+					note?: string | null;
+					request_id?: string | null;
+					site_id?: string;
+					starts_on?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'approved_leave_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
 			board_settings: {
 				Row: {
 					settings: Json;
@@ -790,6 +837,7 @@ export type Database = {
 			};
 			schedule_policies: {
 				Row: {
+					adherence_grace_min: number;
 					averaging_period: string;
 					hours_mode: Database['public']['Enums']['hours_mode'];
 					max_day_paid_min: number;
@@ -801,6 +849,7 @@ export type Database = {
 					updated_by: string | null;
 				};
 				Insert: {
+					adherence_grace_min?: number;
 					averaging_period?: string;
 					hours_mode?: Database['public']['Enums']['hours_mode'];
 					max_day_paid_min?: number;
@@ -812,6 +861,7 @@ export type Database = {
 					updated_by?: string | null;
 				};
 				Update: {
+					adherence_grace_min?: number;
 					averaging_period?: string;
 					hours_mode?: Database['public']['Enums']['hours_mode'];
 					max_day_paid_min?: number;
@@ -1016,6 +1066,158 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'sites';
 						referencedColumns: ['id'];
+					}
+				];
+			};
+			shift_swap_steps: {
+				Row: {
+					actor_id: string | null;
+					at: string;
+					detail: string | null;
+					id: string;
+					reason: string | null;
+					schedule_id: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					swap_id: string;
+				};
+				Insert: {
+					actor_id?: string | null;
+					at?: string;
+					detail?: string | null;
+					id?: string;
+					reason?: string | null;
+					schedule_id?: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					swap_id: string;
+				};
+				Update: {
+					actor_id?: string | null;
+					at?: string;
+					detail?: string | null;
+					id?: string;
+					reason?: string | null;
+					schedule_id?: string | null;
+					site_id?: string;
+					status?: Database['public']['Enums']['shift_swap_status'];
+					swap_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shift_swap_steps_schedule_id_fkey';
+						columns: ['schedule_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shift_swap_steps_swap_is_in_site';
+						columns: ['site_id', 'swap_id'];
+						isOneToOne: false;
+						referencedRelation: 'shift_swaps';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			shift_swaps: {
+				Row: {
+					approved_schedule_id: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id: string | null;
+					created_at: string;
+					id: string;
+					note: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at: string;
+					week_start: string;
+				};
+				Insert: {
+					approved_schedule_id?: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id?: string | null;
+					created_at?: string;
+					id?: string;
+					note?: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status?: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at?: string;
+					week_start: string;
+				};
+				Update: {
+					approved_schedule_id?: string | null;
+					colleague_agent_id?: string;
+					colleague_shift_id?: string | null;
+					created_at?: string;
+					id?: string;
+					note?: string | null;
+					proposer_agent_id?: string;
+					proposer_shift_id?: string;
+					schedule_id?: string;
+					site_id?: string;
+					status?: Database['public']['Enums']['shift_swap_status'];
+					team_id?: string;
+					updated_at?: string;
+					week_start?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'shift_swaps_approved_schedule_id_fkey';
+						columns: ['approved_schedule_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_colleague_is_in_site';
+						columns: ['site_id', 'colleague_agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_colleague_shift_id_fkey';
+						columns: ['colleague_shift_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedule_shifts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_proposer_is_in_site';
+						columns: ['site_id', 'proposer_agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_proposer_shift_id_fkey';
+						columns: ['proposer_shift_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedule_shifts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_schedule_is_in_site';
+						columns: ['site_id', 'schedule_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'shift_swaps_team_is_in_site';
+						columns: ['site_id', 'team_id'];
+						isOneToOne: false;
+						referencedRelation: 'teams';
+						referencedColumns: ['site_id', 'id'];
 					}
 				];
 			};
@@ -1275,7 +1477,75 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
+			add_default_seasons: {
+				Args: { site_id: string; summer_name: string; winter_name: string; year: number };
+				Returns: number;
+			};
+			agent_adherence: {
+				Args: { site_id: string };
+				Returns: {
+					actual_state: Database['public']['Enums']['agent_state'];
+					agent_id: string;
+					in_adherence: boolean;
+					minutes_out_today: number;
+					out_since: string;
+					scheduled_activity: string;
+					scheduled_until: string;
+				}[];
+			};
+			answer_shift_swap: {
+				Args: { accept: boolean; swap_id: string };
+				Returns: {
+					approved_schedule_id: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id: string | null;
+					created_at: string;
+					id: string;
+					note: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at: string;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shift_swaps';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			apply_schedule_edits: { Args: { edits: Json; expected_revision: number; schedule_id: string }; Returns: number };
 			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
+			cancel_shift_swap: {
+				Args: { swap_id: string };
+				Returns: {
+					approved_schedule_id: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id: string | null;
+					created_at: string;
+					id: string;
+					note: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at: string;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shift_swaps';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			copy_season_periods: { Args: { from_year: number; site_id: string; to_year: number }; Returns: number };
 			create_schedule_draft: {
 				Args: { team_id: string; week_start: string };
 				Returns: {
@@ -1299,8 +1569,85 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			decide_shift_swap: {
+				Args: { approve: boolean; reason?: string; swap_id: string };
+				Returns: {
+					approved_schedule_id: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id: string | null;
+					created_at: string;
+					id: string;
+					note: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at: string;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shift_swaps';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			ingest_events: { Args: { events: Json }; Returns: Json };
+			list_shift_swaps: {
+				Args: { from_week: string; site_id: string };
+				Returns: {
+					approved_version: number;
+					colleague_agent_id: string;
+					colleague_day: string;
+					colleague_ends_at: string;
+					colleague_name: string;
+					colleague_starts_at: string;
+					colleague_template: string;
+					created_at: string;
+					id: string;
+					note: string;
+					proposer_agent_id: string;
+					proposer_day: string;
+					proposer_ends_at: string;
+					proposer_name: string;
+					proposer_starts_at: string;
+					proposer_template: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					steps: Json;
+					team_id: string;
+					team_name: string;
+					updated_at: string;
+					week_start: string;
+				}[];
+			};
 			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
+			propose_shift_swap: {
+				Args: { colleague_agent_id: string; colleague_shift_id?: string; note?: string; shift_id: string };
+				Returns: {
+					approved_schedule_id: string | null;
+					colleague_agent_id: string;
+					colleague_shift_id: string | null;
+					created_at: string;
+					id: string;
+					note: string | null;
+					proposer_agent_id: string;
+					proposer_shift_id: string;
+					schedule_id: string;
+					site_id: string;
+					status: Database['public']['Enums']['shift_swap_status'];
+					team_id: string;
+					updated_at: string;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'shift_swaps';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			publish_schedule: {
 				Args: { expected_revision: number; override_reason?: string; schedule_id: string };
 				Returns: {
@@ -1325,12 +1672,53 @@ export type Database = {
 				};
 			};
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
+			save_shift_template: {
+				Args: {
+					breaks: Json;
+					colour: string;
+					ends_at: string;
+					name: string;
+					queue_ids: string[];
+					season_ids: string[];
+					site_id: string;
+					starts_at: string;
+					template_id?: string;
+				};
+				Returns: string;
+			};
+			schedule_publisher: { Args: { schedule_id: string }; Returns: string };
 			schedule_violations: {
 				Args: { schedule_id: string };
 				Returns: { agent_id: string; day: string; detail: string; rule: string }[];
 			};
 			server_time: { Args: never; Returns: string };
+			shift_setup_sites: { Args: never; Returns: { may_edit: boolean; site_id: string }[] };
 			site_calendar_editable_sites: { Args: never; Returns: { site_id: string }[] };
+			site_member_directory: {
+				Args: { site_id: string };
+				Returns: {
+					agent_name: string;
+					created_at: string;
+					email: string;
+					role: Database['public']['Enums']['app_role'];
+					team_id: string;
+					user_id: string;
+				}[];
+			};
+			swap_candidates: {
+				Args: { shift_id: string };
+				Returns: {
+					agent_id: string;
+					day: string;
+					display_name: string;
+					ends_at: string;
+					paid_min: number;
+					starts_at: string;
+					template_id: string;
+					template_name: string;
+					their_shift_id: string;
+				}[];
+			};
 			wall_outbound_today: {
 				Args: { site_id: string };
 				Returns: {
@@ -1356,6 +1744,7 @@ export type Database = {
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
 			queue_direction: 'inbound' | 'outbound';
 			schedule_status: 'draft' | 'published' | 'superseded';
+			shift_swap_status: 'proposed' | 'accepted' | 'approved' | 'declined' | 'rejected' | 'cancelled' | 'stale';
 			sl_formula: 'answered' | 'offered' | 'offered_minus_short';
 		};
 		CompositeTypes: {
@@ -1451,6 +1840,7 @@ export const Constants = {
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
 			queue_direction: ['inbound', 'outbound'],
 			schedule_status: ['draft', 'published', 'superseded'],
+			shift_swap_status: ['proposed', 'accepted', 'approved', 'declined', 'rejected', 'cancelled', 'stale'],
 			sl_formula: ['answered', 'offered', 'offered_minus_short']
 		}
 	}

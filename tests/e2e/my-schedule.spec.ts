@@ -29,7 +29,10 @@ test.use({ viewport: PHONE });
 
 test('an agent reads their week on a phone, today marked, and the weeks around it', async ({ page }) => {
 	await signInAsDisplay(page, '', demoAgent(1).email);
-	await page.getByTestId('link-my-schedule').click();
+	await expect(page).toHaveURL(/\/me$/);
+	// On a phone the pages fold behind the menu button.
+	await page.getByTestId('menu-button').click();
+	await page.getByTestId('nav-my-schedule').click();
 	await expect(page).toHaveURL(/\/me\/schedule$/);
 
 	// agent01: the early shift five days, Tuesday and Wednesday off (seed).
@@ -65,6 +68,8 @@ test('an agent reads their week on a phone, today marked, and the weeks around i
 	await page.reload();
 	await expect(page.getByTestId(`my-day-${monday(1)}`)).toBeVisible();
 
+	// The language is in the top bar, behind the menu on a phone.
+	await page.getByTestId('menu-button').click();
 	await page.getByTestId('locale-switch').selectOption('en');
 	await expect(page.getByTestId('my-total')).toHaveText('Paid hours this week: 40:00');
 	await expect(page.getByTestId(`my-day-${dayAfter(monday(1), 1)}`)).toContainText('Rest day');

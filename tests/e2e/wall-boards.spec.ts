@@ -225,9 +225,10 @@ test('a board whose session ends says so across the whole screen', async ({ page
 	await signInAsDisplay(page, server.url);
 	await openBoard(page, '/wall');
 	const other = await context.newPage();
-	await other.goto(`${server.url}/`);
+	// Signed out from another tab (any page of the app shell has the top bar's sign-out).
+	await other.goto(`${server.url}/attendance`);
 	await other.getByTestId('sign-out').click();
-	await expect(other.getByTestId('sign-in-link')).toBeVisible();
+	await expect(other.getByTestId('login-form')).toBeVisible();
 	await expect(page.getByTestId('wall-message')).toHaveAttribute('data-kind', 'signed-out', { timeout: 10_000 });
 	await expect(page.getByTestId('wall-message')).toContainText('此屏幕已退出登录');
 	await page.reload();

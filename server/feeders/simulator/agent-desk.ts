@@ -1,7 +1,9 @@
 // Agents' states through the day and the rules between them: a break, lunch
 // or the end of the shift never cuts a call short; it waits until the agent
 // is free (after-call work done), then starts. Every change is an agent_state
-// event.
+// event. Requests name the shift they belong to, so that an agent can work
+// two shifts in one simulated day (the end of last night's, and tonight's)
+// and a late request of one shift never touches the other.
 import type { RosterAgent } from './demo-site.ts';
 import type { Engine } from './engine.ts';
 import type { EventLog } from './event-log.ts';
@@ -9,6 +11,7 @@ import type { AgentStateName } from './ingest-event.ts';
 import type { AwaySpell, AwayState } from './shifts.ts';
 
 interface Pending {
+	/** 'offline': the end of the shift. */
 	state: AwayState | 'offline';
 	durationS: number;
 	reason?: string;
@@ -18,7 +21,9 @@ export interface SimAgent {
 	readonly roster: RosterAgent;
 	state: AgentStateName;
 	loggedIn: boolean;
-	/** Logged out for the day: later requests are ignored. */
+	/** The shift the agent works or last worked (any label the planner gives). */
+	shift: string | undefined;
+	/** That shift is over: its later requests are ignored. */
 	done: boolean;
 	/** A call rings at, talks with or is being dialled by this agent. */
 	busy: boolean;
@@ -30,7 +35,7 @@ export interface SimAgent {
 }
 
 // A lunch is worth more than a short break; the end of the shift beats both.
-const PRIORITY: Record<Pending['state'], number> = { break: 1, meeting: 2, lunch: 3, offline: 4 };
+const PRIORITY: Record<Pending['state'], number> = { break: 1, meeting: 2, lunch: 3, split: 3, offline: 4 };
 
 export class AgentDesk {
 	readonly agents: SimAgent[];
@@ -46,6 +51,7 @@ export class AgentDesk {
 			roster: r,
 			state: 'offline',
 			loggedIn: false,
+			shift: undefined,
 			done: false,
 			busy: false,
 			idleSince: 0,
@@ -79,25 +85,34 @@ export class AgentDesk {
 		});
 	}
 
-	login(agent: SimAgent): void {
-		if (agent.loggedIn || agent.done) return;
+	#isOn(agent: SimAgent, shift: string): boolean {
+		return agent.shift === shift && !agent.done;
+	}
+
+	login(agent: SimAgent, shift: string): void {
+		if (agent.loggedIn || (agent.shift === shift && agent.done)) return;
+		agent.shift = shift;
+		agent.done = false;
 		agent.loggedIn = true;
 		this.release(agent);
 	}
 
-	requestAway(agent: SimAgent, spell: AwaySpell): void {
-		if (!agent.loggedIn || agent.done) return; // came in after it, or already gone
+	requestAway(agent: SimAgent, spell: AwaySpell, shift: string): void {
+		if (!agent.loggedIn || !this.#isOn(agent, shift)) return; // came in after it, or already gone
 		const wanted: Pending = { state: spell.state, durationS: spell.durationS, reason: spell.reason };
 		if (this.isFree(agent)) return this.#goAway(agent, wanted);
 		if (!agent.pending || PRIORITY[wanted.state] > PRIORITY[agent.pending.state]) agent.pending = wanted;
 	}
 
-	requestLogout(agent: SimAgent): void {
-		if (agent.done) return;
+	requestLogout(agent: SimAgent, shift: string): void {
+		if (agent.shift === shift && agent.done) return;
 		if (!agent.loggedIn) {
+			// Never came in, or out in a split shift's gap: either way the shift is over.
+			agent.shift = shift;
 			agent.done = true;
 			return;
 		}
+		if (agent.shift !== shift) return; // another shift is on
 		const away = agent.state === 'break' || agent.state === 'lunch' || agent.state === 'meeting';
 		if (this.isFree(agent) || away) return this.#goOffline(agent);
 		agent.pending = { state: 'offline', durationS: 0 };
@@ -117,10 +132,23 @@ export class AgentDesk {
 
 	#goAway(agent: SimAgent, spell: Pending): void {
 		if (spell.state === 'offline') return this.#goOffline(agent);
+		if (spell.state === 'split') return this.#signOutFor(agent, spell.durationS);
 		this.setState(agent, spell.state, { reason: spell.reason });
 		const epoch = agent.epoch;
 		this.#engine.after(spell.durationS * 1000, () => {
 			if (agent.epoch === epoch && agent.loggedIn) this.release(agent);
+		});
+	}
+
+	/** Out for a split shift's gap; back unless the shift ended meanwhile. */
+	#signOutFor(agent: SimAgent, durationS: number): void {
+		agent.loggedIn = false;
+		this.setState(agent, 'offline');
+		const epoch = agent.epoch;
+		this.#engine.after(durationS * 1000, () => {
+			if (agent.epoch !== epoch || agent.done || agent.loggedIn) return;
+			agent.loggedIn = true;
+			this.release(agent);
 		});
 	}
 

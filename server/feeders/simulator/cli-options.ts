@@ -12,11 +12,12 @@ export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--sp
   --start     simulated start, ISO 8601; without an offset it is site time (Asia/Shanghai)
               (default: now at speed 1; the site's midnight today when faster)
   --duration  how long to simulate, e.g. 90s, 30m, 8h, 2d, 1h30m (default: until Ctrl-C)
-  --url       Callboard or Supabase URL (default http://localhost:8080)
+  --url       Callboard or Supabase URL (default http://localhost:8080); agents follow the site's
+              published schedules read from there (fixed hours on a day with none)
   --key       service-role key (default: $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json)
   --backfill  when starting mid-day, also send everything since midnight (default: only the current state)
   --tag       keeps this run's event ids apart from other runs with the same seed
-  --dry-run   simulate and count only; send nothing
+  --dry-run   simulate and count only; send nothing (and read no schedule: fixed hours)
   --help      print this and exit`;
 
 export { UsageError };

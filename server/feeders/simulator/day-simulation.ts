@@ -1,9 +1,15 @@
 // One simulated day at the call center, from local midnight to midnight: the
 // agents' shifts, inbound traffic and outbound dialling on one event agenda.
-// A day is a pure function of (seed, day): nothing carries over from the day
-// before (the lines close in the evening and everyone goes home), so any
-// start time within the day replays the same story.
-import { AgentDesk } from './agent-desk.ts';
+// A day is a pure function of (seed, day, schedule): the lines close in the
+// evening, and a night shift running past midnight is planned from the shift
+// alone, so the day after picks it up where it was (the agent is logged in
+// again at midnight, in the state the plan has them in). Any start time
+// within the day replays the same story.
+//
+// Agents follow the site's published schedule for the day when there is one
+// (scheduled-shift.ts): an agent with no shift that day stays home. Only a
+// day with no published schedule falls back to fixed hours (shifts.ts).
+import { AgentDesk, type SimAgent } from './agent-desk.ts';
 import type { RosterAgent } from './demo-site.ts';
 import { Engine } from './engine.ts';
 import { EventLog } from './event-log.ts';
@@ -12,7 +18,9 @@ import type { IngestEvent } from './ingest-event.ts';
 import { OutboundCalls } from './outbound-calls.ts';
 import { createRng, type Rng } from './prng.ts';
 import type { QueueDemand } from './profile.ts';
-import { planAgentDay } from './shifts.ts';
+import type { DaySchedule } from './published-schedule.ts';
+import { planScheduledShift, shiftLabel } from './scheduled-shift.ts';
+import { planAgentDay, type AgentDayPlan } from './shifts.ts';
 import type { SiteDay } from './site-time.ts';
 
 export interface DayOptions {
@@ -23,6 +31,8 @@ export interface DayOptions {
 	demand: readonly QueueDemand[];
 	/** Ids are `sim:<seed>:<runId>:<n>`; default: the day's date. */
 	runId?: string;
+	/** The published schedule of the day; none: fixed hours for everyone. */
+	schedule?: DaySchedule | null;
 }
 
 export class DaySimulation {
@@ -67,16 +77,36 @@ export class DaySimulation {
 			});
 		}
 		inbound.start();
-		this.#planShifts(rng.fork('shifts'));
+		if (options.schedule) this.#followSchedule(options.schedule, seed);
+		else this.#planFixedHours(rng.fork('shifts'));
 	}
 
-	#planShifts(rng: Rng): void {
-		for (const agent of this.desk.agents) {
-			const plan = planAgentDay(agent.roster, this.day, rng);
-			this.#engine.at(plan.loginAt, () => this.desk.login(agent));
-			for (const spell of plan.away) this.#engine.at(spell.at, () => this.desk.requestAway(agent, spell));
-			this.#engine.at(plan.logoutAt, () => this.desk.requestLogout(agent));
+	#planFixedHours(rng: Rng): void {
+		for (const agent of this.desk.agents) this.#work(agent, planAgentDay(agent.roster, this.day, rng), this.day.key);
+	}
+
+	#followSchedule(schedule: DaySchedule, seed: number | string): void {
+		const byId = new Map(this.desk.agents.map((a) => [a.roster.id, a]));
+		for (const shift of schedule.shifts) {
+			// A shift of someone the simulator does not play (an agent added since) stays unworked.
+			const agent = byId.get(shift.agentId);
+			if (agent) this.#work(agent, planScheduledShift(agent.roster, shift, seed), shiftLabel(shift));
 		}
+	}
+
+	/** Puts the part of a plan that falls in this day on the agenda; what began before midnight resumes at it. */
+	#work(agent: SimAgent, plan: AgentDayPlan, shift: string): void {
+		const { start, end } = this.day;
+		if (plan.logoutAt <= start || plan.loginAt >= end) return;
+		this.#engine.at(Math.max(plan.loginAt, start), () => this.desk.login(agent, shift));
+		for (const spell of plan.away) {
+			const until = spell.at + spell.durationS * 1000;
+			if (until <= start) continue;
+			const resumed =
+				spell.at >= start ? spell : { ...spell, at: start, durationS: Math.round((until - start) / 1000) };
+			this.#engine.at(resumed.at, () => this.desk.requestAway(agent, resumed, shift));
+		}
+		this.#engine.at(plan.logoutAt, () => this.desk.requestLogout(agent, shift));
 	}
 
 	/** When the next happening is due; undefined once the day is over. */

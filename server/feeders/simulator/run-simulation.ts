@@ -4,11 +4,13 @@
 // order, each with `at` = its simulated instant — never ahead of the wall
 // clock: a phone system cannot report the future, and the ingest refuses
 // events stamped more than a few minutes ahead. A fast run that reaches the
-// present therefore goes on live.
+// present therefore goes on live. Each day's published schedule is read
+// before the day is simulated.
 import { DaySimulation } from './day-simulation.ts';
 import type { RosterAgent } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
 import type { QueueDemand } from './profile.ts';
+import type { DaySchedule, ScheduleSource } from './published-schedule.ts';
 import { nextSiteDay, siteDayOf, type SiteDay } from './site-time.ts';
 import { selectWarmup, type WarmupMode } from './warmup.ts';
 
@@ -49,6 +51,8 @@ export interface RunOptions {
 	timeZone: string;
 	agents: readonly RosterAgent[];
 	demand: readonly QueueDemand[];
+	/** Where each day's published schedule comes from; none: fixed hours every day. */
+	schedules?: ScheduleSource;
 	warmup: WarmupMode;
 	/** Whether simulated time may pass the wall clock (default false; true only when nothing is sent). */
 	mayRunAhead?: boolean;
@@ -59,6 +63,8 @@ export interface RunOptions {
 	clock?: Clock;
 	/** Called about once a real minute, and at the end, with the simulated time reached. */
 	progress?: (simulatedUntil: number, events: number) => void;
+	/** Says which days follow a published schedule and which fall back to fixed hours. */
+	log?: (line: string) => void;
 }
 
 export interface RunReport {
@@ -84,17 +90,36 @@ export async function runSimulation(options: RunOptions): Promise<RunReport> {
 		for (const e of events) report.byKind[e.kind] = (report.byKind[e.kind] ?? 0) + 1;
 		await options.emit(events);
 	};
-	const simulate = (day: SiteDay) =>
+	const scheduleOf = async (day: SiteDay): Promise<DaySchedule | null> => {
+		if (!options.schedules) return null;
+		try {
+			const schedule = await options.schedules(day, signal);
+			options.log?.(
+				schedule
+					? `${day.key}: following the published schedule (${schedule.shifts.length} shifts)`
+					: `${day.key}: no published schedule, so fixed hours`
+			);
+			return schedule;
+		} catch (err) {
+			// The floor must not go dark because one read failed: this day runs on fixed hours.
+			options.log?.(
+				`${day.key}: the schedule could not be read (${err instanceof Error ? err.message : String(err)}), so fixed hours`
+			);
+			return null;
+		}
+	};
+	const simulate = async (day: SiteDay) =>
 		new DaySimulation({
 			seed: options.seed,
 			day,
 			siteId: options.siteId,
 			agents: options.agents,
 			demand: options.demand,
+			schedule: await scheduleOf(day),
 			runId: options.tag ? `${options.tag}.${day.key}` : undefined
 		});
 
-	let sim = simulate(siteDayOf(start, options.timeZone));
+	let sim = await simulate(siteDayOf(start, options.timeZone));
 	const before = sim.runUntil(start);
 	await emit(selectWarmup(before, sim.activeCallIds(), options.warmup));
 
@@ -105,7 +130,7 @@ export async function runSimulation(options: RunOptions): Promise<RunReport> {
 		const at = sim.peekTime();
 		if (at === undefined) {
 			if (end !== undefined && sim.day.end >= end) break;
-			sim = simulate(nextSiteDay(sim.day));
+			sim = await simulate(nextSiteDay(sim.day));
 			continue;
 		}
 		if (end !== undefined && at >= end) break;

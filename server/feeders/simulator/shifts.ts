@@ -1,13 +1,17 @@
-// One agent's working day: when they log in (most a few minutes early, some
-// late), their two short breaks, lunch, the outbound team's morning briefing,
-// and when they log out. Hours follow DOMAIN.md: call staff 9:00–18:00,
-// outbound callers 9:00–17:00 in winter and 9:00–17:30 in summer (May–Sep).
+// One agent's working day on fixed hours: when they log in (most a few
+// minutes early, some late), their two short breaks, lunch, the outbound
+// team's morning briefing, and when they log out. Hours follow DOMAIN.md:
+// call staff 9:00–18:00, outbound callers 9:00–17:00 in winter and
+// 9:00–17:30 in summer (May–Sep). This is the fallback for a day the site
+// has no published schedule for; scheduled-shift.ts plans a published shift
+// with the same lateness.
 import type { RosterAgent } from './demo-site.ts';
 import type { Rng } from './prng.ts';
 import { clamp } from './samplers.ts';
 import { atLocal, localClock, type SiteDay } from './site-time.ts';
 
-export type AwayState = 'break' | 'lunch' | 'meeting';
+/** 'split': signed out for a split shift's long unpaid gap, back in after it. */
+export type AwayState = 'break' | 'lunch' | 'meeting' | 'split';
 
 export interface AwaySpell {
 	at: number;
@@ -37,11 +41,17 @@ export function shiftHours(agent: RosterAgent, day: SiteDay): { start: number; e
 	return { start: 9 * H, end: 18 * H };
 }
 
-function loginMinute(rng: Rng, start: number): number {
+/** Minutes after the shift's start the agent logs in: most a few minutes early, some late. */
+export function loginOffsetMin(rng: Rng): number {
 	const roll = rng.next();
-	if (roll < 0.07) return start + rng.between(6, 25); // late beyond the grace time
-	if (roll < 0.17) return start + rng.between(0.5, 5); // late within the grace time
-	return start + clamp(-5 + 2.5 * rng.gaussian(), -15, 0);
+	if (roll < 0.07) return rng.between(6, 25); // late beyond the grace time
+	if (roll < 0.17) return rng.between(0.5, 5); // late within the grace time
+	return clamp(-5 + 2.5 * rng.gaussian(), -15, 0);
+}
+
+/** Minutes after the shift's end the agent logs out: mostly a little after, sometimes well after. */
+export function logoutOffsetMin(rng: Rng): number {
+	return clamp(2 + 3 * rng.gaussian(), -1, 12);
 }
 
 export function planAgentDay(agent: RosterAgent, day: SiteDay, rng: Rng): AgentDayPlan {
@@ -72,8 +82,8 @@ export function planAgentDay(agent: RosterAgent, day: SiteDay, rng: Rng): AgentD
 	});
 
 	return {
-		loginAt: atLocal(day, loginMinute(rng, start)),
-		logoutAt: atLocal(day, end + clamp(2 + 3 * rng.gaussian(), -1, 12)),
+		loginAt: atLocal(day, start + loginOffsetMin(rng)),
+		logoutAt: atLocal(day, end + logoutOffsetMin(rng)),
 		away: away.map(({ minute, ...spell }) => ({ ...spell, at: atLocal(day, minute) }))
 	};
 }

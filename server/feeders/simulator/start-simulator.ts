@@ -1,13 +1,16 @@
 // startSimulator(): runs the simulated call center against a sink (by default
 // rpc('ingest_events') with the service key) until the duration is up or
 // stop() is called. Never throws after it has started: problems end the run
-// and are reported in `done`.
+// and are reported in `done`. Agents follow the site's published schedules,
+// read from the same server with the same key (a custom sink reads none
+// unless given a source).
 import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE } from './demo-site.ts';
 import { EventBatcher, noDelivery, type DeliveryStats } from '../ingest-client/event-batcher.ts';
 import type { IngestEvent } from '../ingest-client/events.ts';
 import type { IngestSink } from '../ingest-client/ingest-sink.ts';
 import { resolveServiceKey } from '../ingest-client/service-key.ts';
 import { supabaseSink } from '../ingest-client/supabase-sink.ts';
+import { supabaseScheduleSource, type ScheduleSource } from './published-schedule.ts';
 import type { Clock, RunReport } from './run-simulation.ts';
 import { runSimulation } from './run-simulation.ts';
 import { formatSiteTime, parseSiteInstant, siteDayOf } from './site-time.ts';
@@ -34,6 +37,8 @@ export interface SimulatorOptions {
 	mayRunAhead?: boolean;
 	/** Where events go; default rpc('ingest_events') at url with key. */
 	sink?: IngestSink;
+	/** Where the published schedules come from; default: read at url with key when there is no custom sink. */
+	schedules?: ScheduleSource;
 	/** Default http://localhost:8080. */
 	url?: string;
 	/** Service-role key; default $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json. */
@@ -84,8 +89,14 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 	const run = async (): Promise<SimulatorReport> => {
 		const report: SimulatorReport = { events: 0, byKind: {}, simulatedUntil: start, delivery: noDelivery() };
 		try {
-			const sink =
-				options.sink ?? supabaseSink(options.url ?? 'http://localhost:8080', await resolveServiceKey(options.key));
+			let sink = options.sink;
+			let schedules = options.schedules;
+			if (!sink) {
+				const url = options.url ?? 'http://localhost:8080';
+				const key = await resolveServiceKey(options.key);
+				sink = supabaseSink(url, key);
+				schedules ??= supabaseScheduleSource(url, key, DEMO_SITE_ID);
+			}
 			const b = new EventBatcher(sink, { flushMs: options.flushMs, log });
 			report.delivery = b.stats;
 			// Delivery stopped for good (the key refused, say): simulating on would only count dropped events.
@@ -102,13 +113,15 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 				timeZone: DEMO_TIME_ZONE,
 				agents: DEMO_AGENTS,
 				demand: DEMO_DEMAND,
+				schedules,
 				warmup: options.warmup ?? 'snapshot',
 				mayRunAhead: options.mayRunAhead,
 				tag: options.tag,
 				emit,
 				signal: aborter.signal,
 				clock: options.clock,
-				progress: (at, events) => log(`simulated up to ${localTime(at)} site time; ${events} events`)
+				progress: (at, events) => log(`simulated up to ${localTime(at)} site time; ${events} events`),
+				log
 			});
 			Object.assign(report, ran);
 			await b.flush(options.stopTimeoutMs ?? 10_000);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOARD_SETTINGS } from './board-settings';
 import type { AgentLiveRow } from './live-rows';
-import { agentViews } from './agent-view';
+import type { AdherenceRow } from '$lib/data/adherence';
+import { adherenceKey, agentViews } from './agent-view';
 
 const now = Date.parse('2026-11-23T02:00:00Z');
 const ago = (s: number) => new Date(now - s * 1000).toISOString();
@@ -63,5 +64,78 @@ describe('agentViews', () => {
 			(id) => id === 'a1'
 		);
 		expect(some.map((v) => v.id)).toEqual(['a1']);
+	});
+});
+
+describe('agentViews with adherence', () => {
+	const row = (agent_id: string, fields: Partial<AdherenceRow>): AdherenceRow => ({
+		agent_id,
+		scheduled_activity: 'shift',
+		scheduled_until: '2026-11-23T10:00:00Z',
+		actual_state: 'available',
+		in_adherence: true,
+		out_since: null,
+		minutes_out_today: 0,
+		...fields
+	});
+
+	it('gives each logged-in agent what the schedule wants, and flags those out of adherence', () => {
+		const views = agentViews(
+			directory,
+			[live('a1', 'break', 60), live('a2', 'available', 60)],
+			now,
+			DEFAULT_BOARD_SETTINGS.agent_limits_s,
+			undefined,
+			new Map([
+				['a1', row('a1', { in_adherence: false, out_since: ago(420), minutes_out_today: 7, actual_state: 'break' })],
+				['a2', row('a2', { scheduled_activity: 'unscheduled', scheduled_until: null, in_adherence: null })]
+			])
+		);
+		expect(views.map((v) => [v.id, v.outOfAdherence])).toEqual([
+			['a2', false],
+			['a1', true]
+		]);
+		expect(views[1]?.schedule).toEqual({
+			activity: 'shift',
+			until: Date.parse('2026-11-23T10:00:00Z'),
+			inAdherence: false,
+			outSince: now - 420_000,
+			minutesOut: 7
+		});
+		expect(views[0]?.schedule?.inAdherence).toBeNull();
+	});
+
+	it('adds an offline card for an agent due on shift but not logged in, timed from when they were due', () => {
+		const views = agentViews(
+			directory,
+			[live('a1', 'on_call', 60)],
+			now,
+			DEFAULT_BOARD_SETTINGS.agent_limits_s,
+			undefined,
+			new Map([
+				['a1', row('a1', {})],
+				['a2', row('a2', { actual_state: 'offline', in_adherence: false, out_since: ago(600), minutes_out_today: 10 })],
+				['a3', row('a3', { actual_state: 'offline', scheduled_activity: 'off', scheduled_until: null })]
+			])
+		);
+		expect(views.map((v) => [v.id, v.state, v.outOfAdherence])).toEqual([
+			['a1', 'on_call', false],
+			['a2', 'offline', true]
+		]);
+		expect(views[1]).toMatchObject({ seconds: 600, name: '李芳', team: '热线一组', overLimit: false });
+	});
+
+	it('has no schedule until adherence is known', () => {
+		const [view] = agentViews(directory, [live('a1', 'on_call', 60)], now, DEFAULT_BOARD_SETTINGS.agent_limits_s);
+		expect(view).toMatchObject({ schedule: null, outOfAdherence: false });
+	});
+});
+
+describe('adherenceKey', () => {
+	it('changes when someone logs in, out or goes on a break, not when a call comes or goes', () => {
+		const base = adherenceKey([live('a1', 'available', 1), live('a2', 'on_call', 1)]);
+		expect(adherenceKey([live('a2', 'wrap_up', 1), live('a1', 'on_call', 1)])).toBe(base);
+		expect(adherenceKey([live('a1', 'lunch', 1), live('a2', 'on_call', 1)])).not.toBe(base);
+		expect(adherenceKey([live('a2', 'on_call', 1)])).not.toBe(base);
 	});
 });

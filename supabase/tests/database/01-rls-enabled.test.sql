@@ -15,7 +15,8 @@ select tables_are(
     'agent_state_events', 'queue_live', 'agent_live', 'queue_intervals', 'leads', 'call_summaries',
     'board_settings', 'invitations', 'national_holiday_years', 'national_holidays', 'site_calendar_years',
     'site_calendar_days', 'seasons', 'season_periods', 'shift_templates', 'shift_template_seasons',
-    'shift_template_queues', 'schedule_policies', 'schedules', 'schedule_shifts'
+    'shift_template_queues', 'schedule_policies', 'schedules', 'schedule_shifts',
+    'shift_swaps', 'shift_swap_steps', 'approved_leave'
   ],
   'public has exactly the tables the RLS matrix covers'
 );

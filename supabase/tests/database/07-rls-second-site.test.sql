@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(338);
+select plan(374);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -15,9 +15,10 @@ select tests.seat_actors('a0000000-0000-4000-8000-000000000101', 'a0000000-0000-
 -- Site 2 and a row of it in every table that has a site (test-helpers.psql).
 select tests.add_second_site();
 select tests.add_second_site_rows();
+select tests.add_swap_rows();
 
 -- Site 1's rows that the seed does not have: live rows and facts of agent01
--- (team 1), a call summary and the board settings.
+-- (team 1), a call summary, the board settings and a day of agent01's leave.
 insert into public.agent_live (agent_id, site_id, state, state_since)
 values ('ac000000-0000-4000-8000-000000000101', '5a000000-0000-4000-8000-000000000001', 'on_call', now());
 insert into public.queue_intervals (queue_id, site_id, interval_start, offered)
@@ -32,6 +33,8 @@ insert into public.call_summaries (queue_id, call_id, site_id, direction, agent_
 values ('9e000000-0000-4000-8000-000000000001', 'S1-1', '5a000000-0000-4000-8000-000000000001', 'inbound',
   'ac000000-0000-4000-8000-000000000101', now(), false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 insert into public.board_settings (site_id) values ('5a000000-0000-4000-8000-000000000001');
+insert into public.approved_leave (site_id, agent_id, starts_on, ends_on, kind)
+values ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', '2026-12-24', '2026-12-24', 'personal');
 
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
@@ -115,8 +118,8 @@ select tests.check('a0000000-0000-4000-8000-000000000101',
   'agent01: reads no agent row of team 2');
 select tests.check('a0000000-0000-4000-8000-000000000101', 'select * from agents', '10',
   'agent01: reads 10 agent rows in all');
-select tests.check('b0000000-0000-4000-8000-000000000201', 'select * from agents', '1',
-  'agent of site 2: reads only the agent row of its team');
+select tests.check('b0000000-0000-4000-8000-000000000201', 'select * from agents', '2',
+  'agent of site 2: reads only the 2 agent rows of its team');
 
 -- Leads read their own team's leads only.
 select tests.check('a0000000-0000-4000-8000-000000000014', 'select * from leads', '30',

@@ -47,9 +47,9 @@ $$;
 insert into tests.matrix (op, what, statement, expected)
 select op, what, statement, expected::text[] from (values
   ('select', 'team 1''s schedules', $$select * from schedules where team_id = '7e000000-0000-4000-8000-000000000001'$$,
-    '{2,3,3,3,0,0,3,0,0}'),
+    '{2,3,3,3,3,3,3,0,0}'),
   ('select', 'team 2''s schedules', $$select * from schedules where team_id = '7e000000-0000-4000-8000-000000000002'$$,
-    '{0,0,3,3,0,0,3,0,0}'),
+    '{0,0,3,3,3,3,3,0,0}'),
   ('insert', 'a schedule directly (create_schedule_draft does)',
     $$insert into schedules (site_id, team_id, week_start, version)
       values ('5a000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000001', '2026-03-09', 9)$$,
@@ -63,7 +63,7 @@ select op, what, statement, expected::text[] from (values
     '{0,0,0,0,0,0,0,0,0}'),
   ('select', 'team 1''s shifts',
     $$select * from schedule_shifts where schedule_id in (select id from schedules where team_id = '7e000000-0000-4000-8000-000000000001')$$,
-    '{100,152,152,152,0,0,152,0,0}'),
+    '{100,152,152,152,152,152,152,0,0}'),
   ('insert', 'a shift into team 1''s draft',
     format($$insert into schedule_shifts (site_id, schedule_id, agent_id, day, starts_at, ends_at)
       values ('5a000000-0000-4000-8000-000000000001', %L, 'ac000000-0000-4000-8000-000000000103', %L, '19:00', '20:00')$$,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { currentNav, homeFor, navFor, roleMayUse } from './nav';
+
+describe('navFor', () => {
+	it('gives supervisors, leads and managers the floor pages', () => {
+		for (const role of ['supervisor', 'lead', 'manager'] as const) {
+			expect(navFor(role).map((i) => i.id)).toEqual(['today', 'schedules', 'attendance', 'wallboards', 'settings']);
+		}
+	});
+	it('gives admins members on top', () => {
+		expect(navFor('admin').map((i) => i.id)).toContain('members');
+		expect(navFor('supervisor').map((i) => i.id)).not.toContain('members');
+	});
+	it('gives agents their own pages only', () => {
+		expect(navFor('agent').map((i) => i.id)).toEqual(['my-day', 'my-schedule']);
+		expect(roleMayUse('agent', 'schedules')).toBe(false);
+	});
+	it('offers a display nothing but its board', () => {
+		expect(navFor('display')).toEqual([]);
+		expect(homeFor('display')).toBe('wall');
+	});
+	it('lets QA and analysts read schedules but not attendance or settings', () => {
+		expect(roleMayUse('qa', 'schedules')).toBe(true);
+		expect(roleMayUse('analyst', 'attendance')).toBe(false);
+		expect(roleMayUse('qa', 'settings')).toBe(false);
+	});
+});
+
+describe('homeFor', () => {
+	it('sends each role to its first page', () => {
+		expect(homeFor('agent')).toBe('my-day');
+		expect(homeFor('supervisor')).toBe('today');
+		expect(homeFor('admin')).toBe('today');
+	});
+});
+
+describe('currentNav', () => {
+	const agent = navFor('agent');
+	it('picks the longest matching prefix', () => {
+		expect(currentNav(agent, '/me/schedule/2026-12-07')).toBe('my-schedule');
+		expect(currentNav(agent, '/me')).toBe('my-day');
+		expect(currentNav(agent, '/me/swaps')).toBe('my-day');
+	});
+	it('does not match a longer word', () => {
+		expect(currentNav(navFor('admin'), '/settingsx')).toBeNull();
+		expect(currentNav(navFor('admin'), '/settings/working-days/2026')).toBe('settings');
+	});
+});

@@ -1,0 +1,120 @@
+// The rota of one team for one week (/schedules/<team>/<any date of the
+// week>): everything the grid needs, read in parallel; the editor's state
+// class re-reads versions, shifts and violations after each edit, when the
+// live link joins and when another editor's change arrives.
+import { addDays, isCalendarDate, mondayOf } from '$lib/calendar-date';
+import { fetchSpecialDays, type SpecialDay } from '$lib/data/my-schedule';
+import {
+	fetchAgents,
+	fetchLeave,
+	fetchPolicy,
+	fetchShifts,
+	fetchVersions,
+	fetchViolations,
+	fetchSeasonPeriodsOf,
+	fetchTeams,
+	fetchTemplates,
+	type LeaveStretch,
+	type RotaAgent,
+	type RotaPolicy,
+	type RotaSeasonPeriod,
+	type RotaTeam,
+	type RotaTemplate,
+	type ScheduleVersion,
+	type Violation
+} from '$lib/data/rota';
+import type { RotaShift } from '$lib/rota/edits';
+import { errorText } from '$lib/errors';
+import { siteDay } from '$lib/live/site-time';
+import { roleMayUse } from '$lib/shell/nav';
+import { sessionOf, type ShellSession } from '$lib/shell/session';
+import type { PageLoad } from './$types';
+
+export type RotaSetup =
+	| { state: 'none' }
+	| { state: 'not-allowed'; session: ShellSession }
+	| { state: 'unavailable'; message: string }
+	| { state: 'no-team' }
+	| {
+			state: 'ready';
+			session: ShellSession;
+			team: RotaTeam;
+			teams: RotaTeam[];
+			week: string;
+			days: string[];
+			today: string;
+			agents: RotaAgent[];
+			templates: RotaTemplate[];
+			periods: RotaSeasonPeriod[];
+			specialDays: SpecialDay[];
+			policy: RotaPolicy | null;
+			leave: LeaveStretch[];
+			/** May this user change the team's schedules? The SQL decides again on every write. */
+			canPlan: boolean;
+			/** The week as loaded; the editor's state takes over from here. */
+			initial: { versions: ScheduleVersion[]; shifts: RotaShift[]; violations: Violation[] };
+	  };
+
+const setup = (page: RotaSetup) => ({ page });
+
+export const load = (async ({ parent, params }) => {
+	const session = sessionOf((await parent()).shell);
+	if (!session) return setup({ state: 'none' });
+	const { role, siteId, teamId, timeZone } = session.current;
+	if (!roleMayUse(role, 'schedules')) return setup({ state: 'not-allowed', session });
+	const week = isCalendarDate(params.week) ? mondayOf(params.week) : mondayOf(siteDay(Date.now(), timeZone).date);
+	const days = Array.from({ length: 7 }, (_, i) => addDays(week, i));
+	try {
+		const client = session.client;
+		const teams = await fetchTeams(client, siteId);
+		const team = teams.find((t) => t.id === params.team);
+		if (!team) return setup({ state: 'no-team' });
+		const canPlan = ['supervisor', 'manager', 'admin'].includes(role) || (role === 'lead' && teamId === team.id);
+		// The week's versions and shifts load beside the rest, not after the page mounts.
+		const weekData = fetchVersions(client, team.id, week).then(async (versions) => {
+			const shown =
+				versions.find((v) => v.status === 'draft') ?? versions.find((v) => v.status === 'published') ?? versions[0];
+			const [shifts, violations] = await Promise.all([
+				shown ? fetchShifts(client, shown.id) : Promise.resolve([]),
+				shown?.status === 'draft' && canPlan ? fetchViolations(client, shown.id) : Promise.resolve([])
+			]);
+			return { versions, shifts, violations };
+		});
+		const agentsWithLeave = fetchAgents(client, team.id).then(async (agents) => ({
+			agents,
+			leave: await fetchLeave(
+				client,
+				agents.map((a) => a.id),
+				week,
+				days[6]!
+			)
+		}));
+		const [{ agents, leave }, templates, periods, specialDays, policy, initial] = await Promise.all([
+			agentsWithLeave,
+			fetchTemplates(client, siteId),
+			fetchSeasonPeriodsOf(client, siteId, week, days[6]!),
+			fetchSpecialDays(client, siteId, week, days[6]!),
+			fetchPolicy(client, siteId),
+			weekData
+		]);
+		return setup({
+			state: 'ready',
+			session,
+			team,
+			teams,
+			week,
+			days,
+			today: siteDay(Date.now(), timeZone).date,
+			agents,
+			templates,
+			periods,
+			specialDays,
+			policy,
+			leave,
+			canPlan,
+			initial
+		});
+	} catch (err) {
+		return setup({ state: 'unavailable', message: errorText(err) });
+	}
+}) satisfies PageLoad;
