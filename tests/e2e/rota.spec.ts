@@ -182,6 +182,7 @@ test('the seed’s draft in English: its two violations listed and marked, a sum
 	});
 	await page.goto(rota(server, week));
 	await expect(page.getByTestId('rota-status')).toContainText('draft');
+	await expect(page.getByTestId('rota-print')).toHaveAttribute('href', `/schedules/${TEAM.hotlineA}/${week}/print`);
 	const list = page.getByTestId('violations');
 	await expect(list.locator('li[data-rule="rest_days"]')).toContainText('Rest days');
 	await expect(list.locator('li[data-rule="skills"]')).toContainText('Skills');

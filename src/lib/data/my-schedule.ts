@@ -11,7 +11,7 @@ export type MyShift = Pick<
 	'id' | 'day' | 'starts_at' | 'ends_at' | 'breaks' | 'paid_min' | 'template_id' | 'note'
 >;
 export type ShiftTemplateName = Pick<Tables<'shift_templates'>, 'id' | 'name' | 'colour'>;
-export type SeasonPeriod = { starts_on: string; ends_on: string; name: string };
+export type SeasonPeriod = { season_id: string; starts_on: string; ends_on: string; name: string };
 export type SpecialDay = Pick<Tables<'site_calendar_days'>, 'day' | 'kind' | 'name'>;
 
 export interface MyWeek {
@@ -77,7 +77,7 @@ export async function fetchSeasonPeriods(
 	if (periods.error) throw periods.error;
 	if (seasons.error) throw seasons.error;
 	const names = new Map(seasons.data.map((s) => [s.id, s.name]));
-	return periods.data.map((p) => ({ starts_on: p.starts_on, ends_on: p.ends_on, name: names.get(p.season_id) ?? '' }));
+	return periods.data.map((p) => ({ ...p, name: names.get(p.season_id) ?? '' }));
 }
 
 export async function fetchSpecialDays(

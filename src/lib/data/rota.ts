@@ -36,12 +36,6 @@ export interface RotaTemplate {
 	seasons: string[];
 	queues: string[];
 }
-export interface RotaSeasonPeriod {
-	season_id: string;
-	name: string;
-	starts_on: string;
-	ends_on: string;
-}
 export type Violation = { agent_id: string | null; day: string | null; rule: string; detail: string };
 
 const SHIFT_COLUMNS = 'id, agent_id, day, template_id, starts_at, ends_at, breaks, paid_min, note';
@@ -123,27 +117,6 @@ export async function fetchTemplates(client: AppSupabaseClient, siteId: string):
 		seasons: seasons.data.filter((s) => s.template_id === t.id).map((s) => s.season_id),
 		queues: queues.data.filter((q) => q.template_id === t.id).map((q) => q.queue_id)
 	}));
-}
-
-export async function fetchSeasonPeriodsOf(
-	client: AppSupabaseClient,
-	siteId: string,
-	first: string,
-	last: string
-): Promise<RotaSeasonPeriod[]> {
-	const [periods, seasons] = await Promise.all([
-		client
-			.from('season_periods')
-			.select('season_id, starts_on, ends_on')
-			.eq('site_id', siteId)
-			.lte('starts_on', last)
-			.gte('ends_on', first),
-		client.from('seasons').select('id, name').eq('site_id', siteId)
-	]);
-	if (periods.error) throw periods.error;
-	if (seasons.error) throw seasons.error;
-	const names = new Map(seasons.data.map((s) => [s.id, s.name]));
-	return periods.data.map((p) => ({ ...p, name: names.get(p.season_id) ?? '' }));
 }
 
 export async function fetchPolicy(client: AppSupabaseClient, siteId: string): Promise<RotaPolicy | null> {

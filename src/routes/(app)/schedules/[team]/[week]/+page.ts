@@ -3,7 +3,7 @@
 // class re-reads versions, shifts and violations after each edit, when the
 // live link joins and when another editor's change arrives.
 import { addDays, isCalendarDate, mondayOf } from '$lib/calendar-date';
-import { fetchSpecialDays, type SpecialDay } from '$lib/data/my-schedule';
+import { fetchSeasonPeriods, fetchSpecialDays, type SeasonPeriod, type SpecialDay } from '$lib/data/my-schedule';
 import {
 	fetchAgents,
 	fetchLeave,
@@ -11,13 +11,11 @@ import {
 	fetchShifts,
 	fetchVersions,
 	fetchViolations,
-	fetchSeasonPeriodsOf,
 	fetchTeams,
 	fetchTemplates,
 	type LeaveStretch,
 	type RotaAgent,
 	type RotaPolicy,
-	type RotaSeasonPeriod,
 	type RotaTeam,
 	type RotaTemplate,
 	type ScheduleVersion,
@@ -45,7 +43,7 @@ export type RotaSetup =
 			today: string;
 			agents: RotaAgent[];
 			templates: RotaTemplate[];
-			periods: RotaSeasonPeriod[];
+			periods: SeasonPeriod[];
 			specialDays: SpecialDay[];
 			policy: RotaPolicy | null;
 			leave: LeaveStretch[];
@@ -92,7 +90,7 @@ export const load = (async ({ parent, params }) => {
 		const [{ agents, leave }, templates, periods, specialDays, policy, initial] = await Promise.all([
 			agentsWithLeave,
 			fetchTemplates(client, siteId),
-			fetchSeasonPeriodsOf(client, siteId, week, days[6]!),
+			fetchSeasonPeriods(client, siteId, week, days[6]!),
 			fetchSpecialDays(client, siteId, week, days[6]!),
 			fetchPolicy(client, siteId),
 			weekData
