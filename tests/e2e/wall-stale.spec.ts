@@ -131,6 +131,9 @@ test('while stale, the longest wait and the time in state stop at the last known
 	await server.start();
 	await expect(overview.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
 	await expect(wait).not.toHaveText(frozenWait ?? '', { timeout: 3_000 });
+	// axe reads colours as drawn: let the frame's fade back from stale finish first.
+	await expect(overview.getByTestId('wall-frame')).toHaveAttribute('data-stale', 'false');
+	await expect(overview.getByTestId('wall-frame').locator('.body')).toHaveCSS('opacity', '1');
 	await expectNoAxeViolations(overview);
 	await overviewContext.close();
 	await agentsContext.close();
