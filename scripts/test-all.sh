@@ -9,14 +9,19 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh --test || { echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p test-results
+SECONDS=0
 passed=0
 failed=0
 summary=()
 
+# Each runner's wall time goes into the summary too: the whole run must stay
+# well under CI's 15-minute budget, and this shows where it goes.
+mark=$SECONDS
 record() { # name passed failed
 	passed=$((passed + $2))
 	failed=$((failed + $3))
-	summary+=("$(printf '%-12s %4d passed %4d failed' "$1" "$2" "$3")")
+	summary+=("$(printf '%-12s %4d passed %4d failed  %4ds' "$1" "$2" "$3" $((SECONDS - mark)))")
+	mark=$SECONDS
 }
 
 # A check that is pass/fail as a whole counts as one test.
