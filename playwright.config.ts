@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-e2e-'));
+// One name per run for the data template (tests/e2e/data-template.ts); the
+// workers load this file again but inherit the variable, so they keep it.
+process.env.CALLBOARD_E2E_RUN ??= path.basename(dataDir);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -19,6 +22,7 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 2,
 	timeout: 30_000,
+	globalTeardown: './tests/e2e/global-teardown.ts',
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',

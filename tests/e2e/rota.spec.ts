@@ -34,6 +34,9 @@ async function signedIn(
 const rota = (server: WallServer, week: string) => `${server.url}/schedules/${TEAM.hotlineA}/${week}`;
 const cell = (page: Page, employeeNo: string, day: string) => page.getByTestId(`cell-${employeeNo}-${day}`);
 
+// Each test is a long flow and starts its server first, inside its own time.
+test.describe.configure({ timeout: 60_000 });
+
 let server: WallServer;
 test.beforeEach(async () => {
 	server = await WallServer.start();

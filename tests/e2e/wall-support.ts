@@ -11,6 +11,7 @@ import type { IngestEvent } from '../../server/events/schema';
 import { DEMO_PASSWORD, DEMO_SITE, demoAgent, QUEUE, STAFF } from '../support/demo';
 import { freePort } from '../support/free-port';
 import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
+import { copyDataTemplate } from './data-template';
 
 export class WallServer {
 	readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-wall-e2e-'));
@@ -21,6 +22,7 @@ export class WallServer {
 
 	static async start(): Promise<WallServer> {
 		const server = new WallServer(await freePort());
+		await copyDataTemplate(server.dataDir);
 		await server.start();
 		return server;
 	}
