@@ -84,7 +84,10 @@ export default defineConfig(({ isSsrBuild }) => ({
 					testTimeout: 60_000,
 					hookTimeout: 180_000,
 					pool: 'forks',
-					fileParallelism: false
+					fileParallelism: false,
+					// Test databases start as copies of one migrated, seeded template per
+					// engine made once per run; this names the run's templates and removes them.
+					globalSetup: ['./tests/support/db-template-setup.ts']
 				}
 			},
 			{
@@ -96,7 +99,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 					testTimeout: 30_000,
 					hookTimeout: 180_000,
 					pool: 'forks',
-					fileParallelism: false
+					fileParallelism: false,
+					globalSetup: ['./tests/support/db-template-setup.ts']
 				}
 			}
 		]

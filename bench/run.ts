@@ -2,7 +2,7 @@
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
 //   npm run bench -- --quick          shorter runs, for a smoke test
-//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule)
+//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule, staffing)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { benchIngest } from './ingest.ts';
 import { benchSchedule } from './schedule.ts';
 import { benchServerApi } from './server-api.ts';
 import { benchSlowQuery } from './slow-query.ts';
+import { benchStaffing } from './staffing.ts';
 import { benchWall } from './wall.ts';
 import { printTable, type Row } from './support/stats.ts';
 
@@ -24,7 +25,8 @@ const groups: Record<string, () => Promise<Row[]>> = {
 	ingest: () => benchIngest({ quick }),
 	wall: () => benchWall({ quick }),
 	slow: () => benchSlowQuery({ quick }),
-	schedule: () => benchSchedule({ quick })
+	schedule: () => benchSchedule({ quick }),
+	staffing: () => benchStaffing({ quick })
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 

@@ -13,6 +13,7 @@ describe('readEnv', () => {
 			skipBuild: false,
 			simulate: true,
 			simSpeed: 1,
+			historyWeeks: 8,
 			publicUrl: undefined,
 			trustedProxies: [],
 			statementTimeoutMs: undefined,
@@ -45,6 +46,15 @@ describe('readEnv', () => {
 			statementTimeoutMs: 1500,
 			maxRows: 250
 		});
+	});
+
+	it('backfills eight weeks of history for the demo floor, none without the simulator unless asked', () => {
+		expect(readEnv({ CALLBOARD_SIMULATE: '0' }).historyWeeks).toBe(0);
+		expect(readEnv({ CALLBOARD_SEED: '0' }).historyWeeks).toBe(0);
+		expect(readEnv({ CALLBOARD_SIMULATE: '0', CALLBOARD_HISTORY_WEEKS: '7' }).historyWeeks).toBe(7);
+		expect(readEnv({ CALLBOARD_HISTORY_WEEKS: '0' }).historyWeeks).toBe(0);
+		expect(() => readEnv({ CALLBOARD_HISTORY_WEEKS: '1.5' })).toThrow(/CALLBOARD_HISTORY_WEEKS/);
+		expect(() => readEnv({ CALLBOARD_HISTORY_WEEKS: '53' })).toThrow(/CALLBOARD_HISTORY_WEEKS/);
 	});
 
 	it('reads deadlines the way PostgreSQL spells statement_timeout', () => {

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
 	CALLBOARD_SKIP_BUILD: z.enum(['0', '1']).default('0'),
 	CALLBOARD_SIMULATE: z.enum(['0', '1']).default('1'),
 	CALLBOARD_SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
+	CALLBOARD_HISTORY_WEEKS: z.coerce.number().int().min(0).max(52).optional(),
 	PUBLIC_URL: parsedBy(parsePublicUrl).optional(),
 	CALLBOARD_TRUSTED_PROXIES: parsedBy(parseTrustedProxies).default([]),
 	CALLBOARD_STATEMENT_TIMEOUT: Deadline.optional(),
@@ -58,6 +59,12 @@ export interface ServerEnv {
 	simulate: boolean;
 	/** Simulated seconds per real second. */
 	simSpeed: number;
+	/**
+	 * Whole weeks of demo history backfilled before today on the demo site
+	 * (CALLBOARD_HISTORY_WEEKS); default 8 when the simulator runs on the demo
+	 * seed, else 0, so tests that turn the simulator off get none unless they ask.
+	 */
+	historyWeeks: number;
 	/** The origin browsers use (config.json, JWT iss); undefined: the listen address, and "this page's origin" for the app. */
 	publicUrl: string | undefined;
 	/** Reverse proxies whose X-Forwarded-For is believed (rate limits count the client behind them). */
@@ -87,6 +94,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
 		skipBuild: env.CALLBOARD_SKIP_BUILD === '1',
 		simulate: env.CALLBOARD_SIMULATE === '1',
 		simSpeed: env.CALLBOARD_SIM_SPEED,
+		historyWeeks: env.CALLBOARD_HISTORY_WEEKS ?? (env.CALLBOARD_SIMULATE === '1' && env.CALLBOARD_SEED === '1' ? 8 : 0),
 		publicUrl: env.PUBLIC_URL,
 		trustedProxies: env.CALLBOARD_TRUSTED_PROXIES,
 		statementTimeoutMs: env.CALLBOARD_STATEMENT_TIMEOUT,

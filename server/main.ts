@@ -9,14 +9,20 @@ import { ensureBuild } from './build.ts';
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from './context.ts';
 import { formatDuration } from './db/duration.ts';
 import { startSimulator, type SimulatorHandle } from './feeders/simulator.ts';
+import { startDemoHistory, type DemoHistoryHandle } from './feeders/simulator/demo-history.ts';
 import { openDb } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
+import { NO_DEADLINE } from './db/types.ts';
 import { makeTreePrivate } from './db/private-files.ts';
 import { readEnv } from './env.ts';
 import { loadOrCreateKeys } from './keys.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => console.log(`[callboard] ${line}`);
+
+// The tables the ingest writes and reads back: their statistics go stale as the history pours in.
+const ANALYZE_INGEST_TABLES =
+	'analyze public.call_events, public.agent_state_events, public.call_summaries, public.queue_intervals';
 
 const DEMO_LOGINS = [
 	'admin@demo.local',
@@ -70,16 +76,33 @@ async function main(): Promise<void> {
 	if (env.seed) log(`demo logins (password "callboard"): ${DEMO_LOGINS.join(', ')}`);
 	log(`API keys are in ${path.join(env.dataDir, 'keys.json')}`);
 
-	// The demo floor comes alive: the simulator feeds the API like a phone system would.
+	// The demo floor comes alive: the simulator feeds the API like a phone system would,
+	// today from the site's midnight first, so the boards have a day behind them at any hour.
+	const self = `http://127.0.0.1:${app.port}`;
 	let simulator: SimulatorHandle | undefined;
 	if (env.simulate && env.seed) {
 		simulator = startSimulator({
-			url: `http://127.0.0.1:${app.port}`,
+			url: self,
 			key: keys.service_role_key,
 			speed: env.simSpeed,
+			warmup: 'backfill',
 			log: (line) => log(`simulator: ${line}`)
 		});
 		log(`call simulator running at ${env.simSpeed}× (CALLBOARD_SIMULATE=0 turns it off)`);
+	}
+	// Then the weeks before, for the forecast and the reports (once; later starts fill only the gap).
+	let history: DemoHistoryHandle | undefined;
+	if (env.seed && env.historyWeeks > 0) {
+		history = startDemoHistory({
+			weeks: env.historyWeeks,
+			url: self,
+			key: keys.service_role_key,
+			dataDir: env.dataDir,
+			newDatabase: migrated.applied.includes('seed/seed.sql'),
+			after: simulator?.warmedUp,
+			analyze: () => db.exec(ANALYZE_INGEST_TABLES, { timeoutMs: NO_DEADLINE }),
+			log: (line) => log(`simulator: ${line}`)
+		});
 	}
 
 	let stopping = false;
@@ -87,7 +110,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		log(`${signal}: shutting down`);
-		(simulator?.stop() ?? Promise.resolve())
+		Promise.all([simulator?.stop(), history?.stop()])
 			.then(() => app.close())
 			.then(() => db.close())
 			.then(

@@ -33,8 +33,9 @@ export class EngineSupervisor {
 		this.#options = options;
 	}
 
-	async start(): Promise<void> {
-		this.#thread = await this.#spawn();
+	/** `initialDump`: in memory, for tests, the first worker's starting data (PgliteOptions.initialDump). */
+	async start(initialDump?: Uint8Array): Promise<void> {
+		this.#thread = await this.#spawn(initialDump);
 	}
 
 	/** The running engine; after a stop or a failed reopen, the one being (re)opened. */
@@ -72,11 +73,12 @@ export class EngineSupervisor {
 		}
 	}
 
-	async #spawn(): Promise<EngineThread> {
+	/** `initialDump` only for the first worker: one that replaces a lost one starts as it always did. */
+	async #spawn(initialDump?: Uint8Array): Promise<EngineThread> {
 		const assets = await pgliteAssets();
 		const { dataDir, channels, onNotify, log } = this.#options;
 		const thread = new EngineThread(
-			{ dataDir, channels: channels(), assets },
+			{ dataDir, channels: channels(), assets, initialDump },
 			{
 				onNotify,
 				onDeadline: (stopped, request) => {

@@ -15,6 +15,8 @@ export interface WorkerInit {
 	channels: string[];
 	/** PGlite's compiled WebAssembly and file bundle, shared by every worker. */
 	assets: PgliteAssets;
+	/** In memory only: a dumped data folder (a tarball) to start from instead of initdb; see PgliteOptions. */
+	initialDump?: Uint8Array;
 }
 
 /** SQL the worker runs before a request: the start of a transaction, sent with its first statement. */

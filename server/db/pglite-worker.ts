@@ -25,7 +25,14 @@ const post = (reply: WorkerReply) => port.postMessage(reply);
 
 async function open(): Promise<PGlite> {
 	if (init.dataDir !== undefined) keepCreatedFilesPrivate();
-	const pg = await PGlite.create({ dataDir: init.dataDir, extensions: { pgcrypto }, parsers, ...init.assets });
+	const loadDataDir = init.initialDump ? new Blob([init.initialDump]) : undefined;
+	const pg = await PGlite.create({
+		dataDir: init.dataDir,
+		loadDataDir,
+		extensions: { pgcrypto },
+		parsers,
+		...init.assets
+	});
 	for (const channel of init.channels) await listen(pg, channel);
 	return pg;
 }

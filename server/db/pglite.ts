@@ -41,6 +41,15 @@ export interface PgliteOptions {
 	/** Longest a call waits for its turn before failing as 'busy' (ms); default 10 s. */
 	waitLimitMs?: number;
 	log?: (line: string) => void;
+	/**
+	 * For tests only: the in-memory database starts as this dumped data folder
+	 * (PGlite's dumpDataDir tarball, no compression) instead of an empty initdb,
+	 * so a test suite migrates and seeds one template instead of every database
+	 * (tests/support/db-template.ts). Only the first worker starts from it; the
+	 * database behaves in every other way as any in-memory one. Not allowed
+	 * with a dataDir.
+	 */
+	initialDump?: Uint8Array;
 }
 
 /** PostgREST's db-pool-acquisition-timeout default: how long a request may wait for the connection. */
@@ -65,10 +74,16 @@ class PgliteDb implements Db {
 	readonly #log: (line: string) => void;
 	readonly #listeners = new Map<string, Set<(payload: string) => void>>();
 	readonly #engines: EngineSupervisor;
+	/** Held only until open() hands it to the first worker. */
+	#initialDump: Uint8Array | undefined;
 	#closing: Promise<void> | undefined;
 
 	constructor(options: PgliteOptions) {
+		if (options.initialDump && options.dataDir !== undefined) {
+			throw new Error('openPglite: initialDump is for in-memory databases, not with a dataDir');
+		}
 		this.#dataDir = options.dataDir;
+		this.#initialDump = options.initialDump;
 		this.statementTimeoutMs = options.statementTimeoutMs ?? NO_DEADLINE;
 		this.#lane = new SingleLane(options.waitLimitMs ?? DEFAULT_WAIT_LIMIT_MS);
 		this.#log = options.log ?? (() => {});
@@ -82,7 +97,9 @@ class PgliteDb implements Db {
 
 	async open(): Promise<void> {
 		if (this.#dataDir !== undefined) await makeTreePrivate(this.#dataDir);
-		await this.#engines.start();
+		const initialDump = this.#initialDump;
+		this.#initialDump = undefined;
+		await this.#engines.start(initialDump);
 	}
 
 	query<T extends object = Record<string, unknown>>(

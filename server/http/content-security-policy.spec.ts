@@ -32,7 +32,7 @@ describe('spaContentSecurityPolicy', () => {
 				styleAttributeHashes: ["'sha256-a'", "'sha256-b'"]
 			})
 		).toBe(
-			"default-src 'self'; script-src 'self' 'sha256-s'; style-src 'self'; " +
+			"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-s'; style-src 'self'; " +
 				"style-src-attr 'unsafe-hashes' 'sha256-a' 'sha256-b'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
 				"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 		);
@@ -46,6 +46,6 @@ describe('spaContentSecurityPolicy', () => {
 		});
 		expect(policy).toContain("connect-src 'self' http://10.0.0.5:8080 ws://10.0.0.5:8080;");
 		expect(policy).toContain("style-src-attr 'none';");
-		expect(policy).toContain("script-src 'self';");
+		expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
 	});
 });

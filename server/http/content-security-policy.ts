@@ -5,6 +5,10 @@
 // (kit.csp would put the same hash in a <meta> tag, but a meta policy cannot
 // carry frame-ancestors, and the API origin is known only at run time.)
 //
+// WebAssembly: the schedule solver (HiGHS, src/lib/staffing/highs.ts) compiles
+// a .wasm file in a Web Worker, which script-src must allow with
+// 'wasm-unsafe-eval' — that permits compiling WebAssembly only, not eval().
+//
 // Styles: components' CSS ships as files, and Svelte's style: directives
 // write through the CSSOM (element.style), which CSP does not govern. What
 // is left are style attributes written in markup — SvelteKit's own route
@@ -54,7 +58,7 @@ export function spaContentSecurityPolicy({ scriptHashes, styleAttributeHashes, a
 	const connect = apiOrigin ? ["'self'", apiOrigin, websocketOrigin(apiOrigin)] : ["'self'"];
 	const directives: [string, ...string[]][] = [
 		['default-src', "'self'"],
-		['script-src', "'self'", ...scriptHashes],
+		['script-src', "'self'", "'wasm-unsafe-eval'", ...scriptHashes],
 		['style-src', "'self'"],
 		[
 			'style-src-attr',

@@ -25,6 +25,8 @@ const TYPES: Record<string, string> = {
 	'.png': 'image/png',
 	'.ico': 'image/x-icon',
 	'.woff2': 'font/woff2',
+	// The schedule solver's HiGHS; the browser compiles it while it streams only when typed so.
+	'.wasm': 'application/wasm',
 	'.webmanifest': 'application/manifest+json',
 	'.txt': 'text/plain; charset=utf-8'
 };

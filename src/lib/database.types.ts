@@ -448,6 +448,145 @@ export type Database = {
 					}
 				];
 			};
+			forecast_adjustments: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					day: string;
+					forecast_id: string;
+					from_time: string | null;
+					id: string;
+					kind: string;
+					reason: string;
+					site_id: string;
+					to_time: string | null;
+					value: number;
+				};
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					day: string;
+					forecast_id: string;
+					from_time?: string | null;
+					id?: string;
+					kind: string;
+					reason: string;
+					site_id: string;
+					to_time?: string | null;
+					value: number;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					day?: string;
+					forecast_id?: string;
+					from_time?: string | null;
+					id?: string;
+					kind?: string;
+					reason?: string;
+					site_id?: string;
+					to_time?: string | null;
+					value?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'forecast_adjustments_forecast_is_in_site';
+						columns: ['site_id', 'forecast_id'];
+						isOneToOne: false;
+						referencedRelation: 'forecasts';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			forecast_intervals: {
+				Row: {
+					aht_s: number;
+					forecast_id: string;
+					interval_start: string;
+					offered: number;
+					site_id: string;
+				};
+				Insert: {
+					aht_s: number;
+					forecast_id: string;
+					interval_start: string;
+					offered: number;
+					site_id: string;
+				};
+				Update: {
+					aht_s?: number;
+					forecast_id?: string;
+					interval_start?: string;
+					offered?: number;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'forecast_intervals_forecast_is_in_site';
+						columns: ['site_id', 'forecast_id'];
+						isOneToOne: false;
+						referencedRelation: 'forecasts';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			forecasts: {
+				Row: {
+					based_on: string | null;
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					inputs: Json;
+					method: string;
+					queue_id: string;
+					requirement_params: Json | null;
+					site_id: string;
+					version: number;
+					week_start: string;
+				};
+				Insert: {
+					based_on?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					inputs?: Json;
+					method: string;
+					queue_id: string;
+					requirement_params?: Json | null;
+					site_id: string;
+					version: number;
+					week_start: string;
+				};
+				Update: {
+					based_on?: string | null;
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					inputs?: Json;
+					method?: string;
+					queue_id?: string;
+					requirement_params?: Json | null;
+					site_id?: string;
+					version?: number;
+					week_start?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'forecasts_based_on_fkey';
+						columns: ['based_on'];
+						isOneToOne: false;
+						referencedRelation: 'forecasts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'forecasts_queue_is_in_site';
+						columns: ['site_id', 'queue_id'];
+						isOneToOne: false;
+						referencedRelation: 'queues';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					agent_id: string;
@@ -1440,6 +1579,167 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			solver_runs: {
+				Row: {
+					bound: number | null;
+					created_at: string;
+					created_by: string | null;
+					gap: number | null;
+					id: string;
+					objective: number | null;
+					over_coverage_hours: number | null;
+					schedule_id: string | null;
+					seconds: number | null;
+					settings: Json;
+					site_id: string;
+					status: string;
+					team_id: string;
+					under_coverage_hours: number | null;
+					week_start: string;
+				};
+				Insert: {
+					bound?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					gap?: number | null;
+					id?: string;
+					objective?: number | null;
+					over_coverage_hours?: number | null;
+					schedule_id?: string | null;
+					seconds?: number | null;
+					settings?: Json;
+					site_id: string;
+					status: string;
+					team_id: string;
+					under_coverage_hours?: number | null;
+					week_start: string;
+				};
+				Update: {
+					bound?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					gap?: number | null;
+					id?: string;
+					objective?: number | null;
+					over_coverage_hours?: number | null;
+					schedule_id?: string | null;
+					seconds?: number | null;
+					settings?: Json;
+					site_id?: string;
+					status?: string;
+					team_id?: string;
+					under_coverage_hours?: number | null;
+					week_start?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'solver_runs_schedule_is_in_site';
+						columns: ['site_id', 'schedule_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'solver_runs_team_is_in_site';
+						columns: ['site_id', 'team_id'];
+						isOneToOne: false;
+						referencedRelation: 'teams';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			staffing_policies: {
+				Row: {
+					history_weeks: number;
+					max_occupancy: number;
+					model: string;
+					queue_id: string;
+					recency_decay: number;
+					shrinkage: number;
+					site_id: string;
+					trend_cap: number;
+					updated_at: string;
+					updated_by: string | null;
+				};
+				Insert: {
+					history_weeks?: number;
+					max_occupancy?: number;
+					model?: string;
+					queue_id: string;
+					recency_decay?: number;
+					shrinkage?: number;
+					site_id: string;
+					trend_cap?: number;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Update: {
+					history_weeks?: number;
+					max_occupancy?: number;
+					model?: string;
+					queue_id?: string;
+					recency_decay?: number;
+					shrinkage?: number;
+					site_id?: string;
+					trend_cap?: number;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'staffing_policies_queue_is_in_site';
+						columns: ['site_id', 'queue_id'];
+						isOneToOne: false;
+						referencedRelation: 'queues';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			staffing_requirements: {
+				Row: {
+					agents: number;
+					forecast_id: string;
+					interval_start: string;
+					occupancy: number | null;
+					raw_agents: number;
+					service_level: number | null;
+					site_id: string;
+				};
+				Insert: {
+					agents: number;
+					forecast_id: string;
+					interval_start: string;
+					occupancy?: number | null;
+					raw_agents: number;
+					service_level?: number | null;
+					site_id: string;
+				};
+				Update: {
+					agents?: number;
+					forecast_id?: string;
+					interval_start?: string;
+					occupancy?: number | null;
+					raw_agents?: number;
+					service_level?: number | null;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'staffing_requirements_forecast_is_in_site';
+						columns: ['site_id', 'forecast_id'];
+						isOneToOne: false;
+						referencedRelation: 'forecasts';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'staffing_requirements_interval_is_forecast';
+						columns: ['forecast_id', 'interval_start'];
+						isOneToOne: true;
+						referencedRelation: 'forecast_intervals';
+						referencedColumns: ['forecast_id', 'interval_start'];
+					}
+				];
+			};
 			teams: {
 				Row: {
 					created_at: string;
@@ -1480,6 +1780,36 @@ export type Database = {
 			add_default_seasons: {
 				Args: { site_id: string; summer_name: string; winter_name: string; year: number };
 				Returns: number;
+			};
+			adjust_forecast: {
+				Args: {
+					day: string;
+					forecast_id: string;
+					from_time: string;
+					kind: string;
+					reason: string;
+					to_time: string;
+					value: number;
+				};
+				Returns: {
+					based_on: string | null;
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					inputs: Json;
+					method: string;
+					queue_id: string;
+					requirement_params: Json | null;
+					site_id: string;
+					version: number;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'forecasts';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
 			};
 			agent_adherence: {
 				Args: { site_id: string };
@@ -1546,6 +1876,28 @@ export type Database = {
 				};
 			};
 			copy_season_periods: { Args: { from_year: number; site_id: string; to_year: number }; Returns: number };
+			create_forecast: {
+				Args: { history_weeks?: number; queue_id: string; week_start: string };
+				Returns: {
+					based_on: string | null;
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					inputs: Json;
+					method: string;
+					queue_id: string;
+					requirement_params: Json | null;
+					site_id: string;
+					version: number;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'forecasts';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			create_schedule_draft: {
 				Args: { team_id: string; week_start: string };
 				Returns: {
@@ -1593,6 +1945,32 @@ export type Database = {
 					isOneToOne: true;
 					isSetofReturn: false;
 				};
+			};
+			forecast_backtest: {
+				Args: { queue_id: string };
+				Returns: {
+					actual_offered: number;
+					forecast_offered: number;
+					problem: string;
+					wape: number;
+					week_start: string;
+				}[];
+			};
+			forecast_versions: {
+				Args: { queue_id: string; week_start: string };
+				Returns: {
+					adjustment: Json;
+					based_on: string;
+					based_on_version: number;
+					created_at: string;
+					created_by_name: string;
+					has_requirements: boolean;
+					id: string;
+					method: string;
+					offered_total: number;
+					requirement_params: Json;
+					version: number;
+				}[];
 			};
 			ingest_events: { Args: { events: Json }; Returns: Json };
 			list_shift_swaps: {
@@ -1672,6 +2050,44 @@ export type Database = {
 				};
 			};
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
+			record_solver_run: {
+				Args: {
+					bound?: number;
+					gap?: number;
+					objective?: number;
+					over_coverage_hours?: number;
+					schedule_id?: string;
+					seconds?: number;
+					settings?: Json;
+					status: string;
+					team_id: string;
+					under_coverage_hours?: number;
+					week_start: string;
+				};
+				Returns: {
+					bound: number | null;
+					created_at: string;
+					created_by: string | null;
+					gap: number | null;
+					id: string;
+					objective: number | null;
+					over_coverage_hours: number | null;
+					schedule_id: string | null;
+					seconds: number | null;
+					settings: Json;
+					site_id: string;
+					status: string;
+					team_id: string;
+					under_coverage_hours: number | null;
+					week_start: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'solver_runs';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			save_shift_template: {
 				Args: {
 					breaks: Json;
@@ -1686,6 +2102,36 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			save_staffing_policy: {
+				Args: {
+					history_weeks: number;
+					max_occupancy: number;
+					model: string;
+					queue_id: string;
+					recency_decay?: number;
+					shrinkage: number;
+					trend_cap?: number;
+				};
+				Returns: {
+					history_weeks: number;
+					max_occupancy: number;
+					model: string;
+					queue_id: string;
+					recency_decay: number;
+					shrinkage: number;
+					site_id: string;
+					trend_cap: number;
+					updated_at: string;
+					updated_by: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'staffing_policies';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			save_staffing_requirements: { Args: { forecast_id: string; params: Json; rows: Json }; Returns: number };
 			schedule_publisher: { Args: { schedule_id: string }; Returns: string };
 			schedule_violations: {
 				Args: { schedule_id: string };
@@ -1703,6 +2149,28 @@ export type Database = {
 					role: Database['public']['Enums']['app_role'];
 					team_id: string;
 					user_id: string;
+				}[];
+			};
+			staffing_parameters: {
+				Args: { site_id: string };
+				Returns: {
+					abandons: number;
+					aht_target_s: number;
+					direction: Database['public']['Enums']['queue_direction'];
+					history_weeks: number;
+					max_occupancy: number;
+					model: string;
+					patience_s: number;
+					policy_set: boolean;
+					queue_id: string;
+					queue_name: string;
+					recency_decay: number;
+					shrinkage: number;
+					sl_target: number;
+					sl_threshold_s: number;
+					trend_cap: number;
+					updated_at: string;
+					updated_by_name: string;
 				}[];
 			};
 			swap_candidates: {
@@ -1730,6 +2198,19 @@ export type Database = {
 					grade_c: number;
 					grade_d: number;
 					invitations_week: number;
+				}[];
+			};
+			week_requirements: {
+				Args: { site_id: string; week_start: string };
+				Returns: {
+					agents: number;
+					aht_s: number;
+					forecast_id: string;
+					interval_start: string;
+					offered: number;
+					queue_id: string;
+					raw_agents: number;
+					version: number;
 				}[];
 			};
 			working_days_in_year: { Args: { site_id: string; year: number }; Returns: number };

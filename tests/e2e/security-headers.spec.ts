@@ -41,7 +41,7 @@ async function watchPolicy(page: Page, problems: string[]): Promise<void> {
 		if (response.request().resourceType() !== 'document') return;
 		const policy = response.headers()['content-security-policy'] ?? '';
 		// Zero violations mean nothing without a policy: every page must carry the real one.
-		if (!/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/.test(policy) || /unsafe-inline/.test(policy)) {
+		if (!/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/.test(policy) || /unsafe-inline/.test(policy)) {
 			problems.push(`${response.url()} served without the app's policy: ${policy || '(none)'}`);
 		}
 		if (response.headers()['x-frame-options'] !== 'DENY') problems.push(`${response.url()} may be framed`);

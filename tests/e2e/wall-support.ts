@@ -2,7 +2,7 @@
 // owns (so it can stop and restart it on the same data folder and port,
 // which Playwright's webServer cannot), ingest with the service key, and
 // signing a browser in as the wall display.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -11,6 +11,7 @@ import type { IngestEvent } from '../../server/events/schema';
 import { DEMO_PASSWORD, DEMO_SITE, demoAgent, QUEUE, STAFF } from '../support/demo';
 import { freePort } from '../support/free-port';
 import { startSingleBox, type SingleBoxProcess } from '../support/single-box-process';
+import { HISTORY_NOTE } from '../../server/feeders/simulator/demo-history';
 import { copyDataTemplate } from './data-template';
 
 export class WallServer {
@@ -18,10 +19,14 @@ export class WallServer {
 	#process: SingleBoxProcess | null = null;
 	#keys: ApiKeys | undefined;
 
-	private constructor(readonly port: number) {}
+	private constructor(
+		readonly port: number,
+		/** Weeks of simulated history the server backfills on its first start (CALLBOARD_HISTORY_WEEKS). */
+		readonly historyWeeks = 0
+	) {}
 
-	static async start(): Promise<WallServer> {
-		const server = new WallServer(await freePort());
+	static async start(options: { historyWeeks?: number } = {}): Promise<WallServer> {
+		const server = new WallServer(await freePort(), options.historyWeeks);
 		await copyDataTemplate(server.dataDir);
 		await server.start();
 		return server;
@@ -45,8 +50,22 @@ export class WallServer {
 	async start(): Promise<void> {
 		if (this.#process) throw new Error('already running');
 		// The SPA is built by Playwright's webServer before any test runs.
-		this.#process = await startSingleBox({ dataDir: this.dataDir, port: this.port });
+		this.#process = await startSingleBox({
+			dataDir: this.dataDir,
+			port: this.port,
+			env: { CALLBOARD_HISTORY_WEEKS: String(this.historyWeeks) }
+		});
 		this.#keys = this.#process.keys;
+	}
+
+	/** Resolves once the history backfill has left its note in the data folder (server/feeders/simulator/demo-history.ts). */
+	async historyDone(timeoutMs = 240_000): Promise<void> {
+		const note = path.join(this.dataDir, HISTORY_NOTE);
+		const deadline = Date.now() + timeoutMs;
+		while (!existsSync(note)) {
+			if (Date.now() > deadline) throw new Error(`no history after ${timeoutMs / 1000} s`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
 	}
 
 	async stop(): Promise<void> {

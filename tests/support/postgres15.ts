@@ -1,7 +1,10 @@
 // A throwaway Debian PostgreSQL 15 for tests: a fresh cluster in a temporary
-// folder on a free port, tuned for speed (no fsync), removed on stop.
+// folder on a free port, tuned for speed (no fsync), removed on stop. It is
+// either made by initdb or copied from a template, a cluster that was filled
+// once and stopped cleanly (makePostgres15Template): a copy starts in a
+// fraction of the time that initdb and migrating take.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -16,9 +19,53 @@ export interface Postgres15 {
 	stop(): Promise<void>;
 }
 
+export interface Postgres15Options {
+	/** The data folder of a stopped cluster to start from (a copy of it) instead of a new, empty one. */
+	copyOf?: string;
+}
+
+/** A server running on a cluster; stopping it leaves the folder alone. */
+interface Running {
+	url: string;
+	port: number;
+	stopServer(): Promise<void>;
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
 /** initdb and postgres refuse to run as root: use the postgres account then. */
 function asDbUser(command: string, args: string[]): [string, string[]] {
-	return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+	return isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+/** A new temporary folder for the cluster and its socket, owned by whoever runs postgres. */
+function makeBase(): string {
+	const base = mkdtempSync(path.join(os.tmpdir(), 'callboard-pg15-'));
+	if (isRoot()) chownSync(base, Number(spawnSync('id', ['-u', 'postgres']).stdout), 0);
+	return base;
+}
+
+function initCluster(dataDir: string): void {
+	const [initCmd, initArgs] = asDbUser(`${BIN}/initdb`, [
+		'-D',
+		dataDir,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--locale=C.UTF-8'
+	]);
+	const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
+	if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout || String(init.error)}`);
+}
+
+/** cp -a: the copy keeps the postgres owner and the 0700 mode postgres insists on. */
+function copyCluster(from: string, dataDir: string): void {
+	const copied = spawnSync('cp', ['-a', from, dataDir], { encoding: 'utf8' });
+	if (copied.status !== 0) {
+		throw new Error(`copying the cluster ${from} failed: ${copied.stderr || String(copied.error)}`);
+	}
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
@@ -38,26 +85,7 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
 	}
 }
 
-export async function startPostgres15(): Promise<Postgres15> {
-	const base = mkdtempSync(path.join(os.tmpdir(), 'callboard-pg15-'));
-	if (process.getuid?.() === 0) chownSync(base, Number(spawnSync('id', ['-u', 'postgres']).stdout), 0);
-	const dataDir = path.join(base, 'data');
-	const [initCmd, initArgs] = asDbUser(`${BIN}/initdb`, [
-		'-D',
-		dataDir,
-		'-U',
-		'postgres',
-		'--auth=trust',
-		'-E',
-		'UTF8',
-		'--locale=C.UTF-8'
-	]);
-	const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
-	if (init.status !== 0) {
-		rmSync(base, { recursive: true, force: true });
-		throw new Error(`initdb failed: ${init.stderr || init.stdout || String(init.error)}`);
-	}
-
+async function run(base: string, dataDir: string): Promise<Running> {
 	const port = await freePort();
 	const settings = [
 		'fsync=off',
@@ -85,30 +113,72 @@ export async function startPostgres15(): Promise<Postgres15> {
 	process.once('exit', killOnExit);
 
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-	const cleanup = () => rmSync(base, { recursive: true, force: true });
 	try {
 		await waitUntilReady(url, child, () => output);
 	} catch (err) {
+		process.off('exit', killOnExit);
 		child.kill('SIGKILL');
-		cleanup();
 		throw err;
 	}
 
 	return {
 		url,
 		port,
+		async stopServer() {
+			process.off('exit', killOnExit);
+			if (child.exitCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			// runuser does not pass signals on to postgres; pg_ctl's fast shutdown does (and checkpoints).
+			const [stopCmd, stopArgs] = asDbUser(`${BIN}/pg_ctl`, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
+			const stopped = spawnSync(stopCmd, stopArgs, { encoding: 'utf8' });
+			if (stopped.status !== 0) child.kill('SIGKILL');
+			await exited;
+		}
+	};
+}
+
+export async function startPostgres15(options: Postgres15Options = {}): Promise<Postgres15> {
+	const base = makeBase();
+	const dataDir = path.join(base, 'data');
+	const cleanup = () => rmSync(base, { recursive: true, force: true });
+	let running: Running;
+	try {
+		if (options.copyOf === undefined) initCluster(dataDir);
+		else copyCluster(options.copyOf, dataDir);
+		running = await run(base, dataDir);
+	} catch (err) {
+		cleanup();
+		throw err;
+	}
+	return {
+		url: running.url,
+		port: running.port,
 		dataDir,
 		async stop() {
-			process.off('exit', killOnExit);
-			if (child.exitCode === null) {
-				const exited = new Promise((resolve) => child.once('exit', resolve));
-				// runuser does not pass signals on to postgres; pg_ctl's fast shutdown does.
-				const [stopCmd, stopArgs] = asDbUser(`${BIN}/pg_ctl`, ['stop', '-D', dataDir, '-m', 'fast', '-w']);
-				const stopped = spawnSync(stopCmd, stopArgs, { encoding: 'utf8' });
-				if (stopped.status !== 0) child.kill('SIGKILL');
-				await exited;
-			}
+			await running.stopServer();
 			cleanup();
 		}
 	};
+}
+
+/**
+ * Makes a cluster at `target` (which must not exist yet) for startPostgres15's
+ * `copyOf`: a new one, filled by `fill` through `url`, then stopped cleanly, so
+ * a copy starts without crash recovery.
+ */
+export async function makePostgres15Template(target: string, fill: (url: string) => Promise<void>): Promise<void> {
+	const base = makeBase();
+	const dataDir = path.join(base, 'data');
+	try {
+		initCluster(dataDir);
+		const running = await run(base, dataDir);
+		try {
+			await fill(running.url);
+		} finally {
+			await running.stopServer();
+		}
+		renameSync(dataDir, target);
+	} finally {
+		rmSync(base, { recursive: true, force: true });
+	}
 }

@@ -2,15 +2,18 @@
 // PGlite (in memory, or in a temporary folder when a test needs what only a
 // folder survives: a deadline restart), or a throwaway PostgreSQL 15
 // (./postgres15.ts) reached through postgres.js, the two engines the single
-// box runs on.
-import { mkdtempSync, rmSync } from 'node:fs';
+// box runs on. Each starts as a copy of this run's migrated and seeded
+// template of its engine (./db-template.ts), which is what makes it fast; it
+// is still migrated, so a migration added since the template was made is
+// applied.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate } from '../../server/db/migrate.ts';
 import { openPglite } from '../../server/db/pglite.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
 import type { Db } from '../../server/db/types.ts';
+import { pgliteDump, pgliteTemplate, postgresTemplate, REPO_ROOT } from './db-template.ts';
 import { startPostgres15 } from './postgres15.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -31,8 +34,6 @@ export interface TestDatabaseOptions {
 	waitLimitMs?: number;
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
 /**
  * The engine of the specs that run on one engine (everything but the contract
  * and schema suites, which run on both): PGlite, or PostgreSQL 15 with
@@ -51,18 +52,31 @@ export function specEngine(): Engine {
 
 async function open(engine: Engine, options: TestDatabaseOptions): Promise<TestDatabase> {
 	const { statementTimeoutMs, waitLimitMs } = options;
+	if (engine === 'pglite' && !options.onDisk) {
+		const db = await openPglite({ initialDump: await pgliteDump(), statementTimeoutMs, waitLimitMs });
+		return { db, stop: () => db.close() };
+	}
 	if (engine === 'pglite') {
-		const dataDir = options.onDisk ? mkdtempSync(path.join(os.tmpdir(), 'callboard-test-db-')) : undefined;
-		const db = await openPglite({ dataDir, statementTimeoutMs, waitLimitMs });
+		const template = await pgliteTemplate();
+		const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-test-db-'));
+		const remove = () => rmSync(dataDir, { recursive: true, force: true });
+		let db: Db;
+		try {
+			cpSync(template.dataDir, dataDir, { recursive: true });
+			db = await openPglite({ dataDir, statementTimeoutMs, waitLimitMs });
+		} catch (err) {
+			remove();
+			throw err;
+		}
 		return {
 			db,
 			async stop() {
 				await db.close();
-				if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+				remove();
 			}
 		};
 	}
-	const pg = await startPostgres15();
+	const pg = await startPostgres15({ copyOf: await postgresTemplate() });
 	const db = openPostgres(pg.url, { statementTimeoutMs });
 	return {
 		db,
@@ -79,7 +93,7 @@ export async function openTestDatabase(
 ): Promise<TestDatabase> {
 	const opened = await open(engine, options);
 	try {
-		await migrate(opened.db, { root, seed: true });
+		await migrate(opened.db, { root: REPO_ROOT, seed: true });
 	} catch (err) {
 		await opened.stop();
 		throw err;

@@ -5,7 +5,8 @@ import { DEMO_TIME_ZONE } from './demo-site.ts';
 import { parseSiteInstant } from './site-time.ts';
 
 export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--speed 60] [--seed 42] [--start ISO]
-       [--duration 8h] [--url http://localhost:8080] [--key SERVICE_ROLE_KEY] [--backfill] [--tag NAME] [--dry-run]
+       [--duration 8h] [--url http://localhost:8080] [--key SERVICE_ROLE_KEY] [--backfill] [--history-weeks 8]
+       [--tag NAME] [--dry-run]
   --speed     simulated seconds per real second (default 1 = live); 0 or max = as fast as possible;
               never past the present: a faster run catches up with now, then goes on live
   --seed      random seed (default 42): the same seed and day replay the same calls with the same event ids
@@ -16,6 +17,8 @@ export const USAGE = `usage: node --import tsx server/feeders/simulator.ts [--sp
               published schedules read from there (fixed hours on a day with none)
   --key       service-role key (default: $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json)
   --backfill  when starting mid-day, also send everything since midnight (default: only the current state)
+  --history-weeks  also send this many whole weeks of days before the start's day, as the live run would
+              have simulated them (same event ids), newest first, after the start's own day (default 0)
   --tag       keeps this run's event ids apart from other runs with the same seed
   --dry-run   simulate and count only; send nothing (and read no schedule: fixed hours)
   --help      print this and exit`;
@@ -31,6 +34,7 @@ export interface CliOptions {
 	url: string;
 	key: string | undefined;
 	backfill: boolean;
+	historyWeeks: number;
 	tag: string | undefined;
 	dryRun: boolean;
 }
@@ -66,6 +70,11 @@ const Options = z.object({
 			return at;
 		})
 		.optional(),
+	historyWeeks: z.coerce
+		.number()
+		.int('--history-weeks must be a whole number')
+		.min(0, '--history-weeks must be 0 to 52')
+		.max(52, '--history-weeks must be 0 to 52'),
 	...TARGET_FIELDS,
 	tag: z
 		.string()
@@ -81,12 +90,13 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
 		duration: { type: 'string' },
 		...TARGET_ARGS,
 		backfill: { type: 'boolean', default: false },
+		'history-weeks': { type: 'string', default: '0' },
 		tag: { type: 'string' },
 		'dry-run': { type: 'boolean', default: false },
 		...HELP_ARG
 	});
 	if (values.help) return 'help';
-	const options = checkArgs(Options, values);
+	const options = checkArgs(Options, { ...values, historyWeeks: values['history-weeks'] });
 	const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration);
 	if (durationMs !== undefined && !(durationMs > 0)) throw new UsageError('--duration must be more than 0');
 	return {
@@ -98,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
 		tag: options.tag,
 		durationMs,
 		backfill: values.backfill,
+		historyWeeks: options.historyWeeks,
 		dryRun: values['dry-run']
 	};
 }

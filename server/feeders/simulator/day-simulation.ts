@@ -10,6 +10,7 @@
 // (scheduled-shift.ts): an agent with no shift that day stays home. Only a
 // day with no published schedule falls back to fixed hours (shifts.ts).
 import { AgentDesk, type SimAgent } from './agent-desk.ts';
+import { demandLevel } from './demand-level.ts';
 import type { RosterAgent } from './demo-site.ts';
 import { Engine } from './engine.ts';
 import { EventLog } from './event-log.ts';
@@ -20,7 +21,8 @@ import { createRng, type Rng } from './prng.ts';
 import type { QueueDemand } from './profile.ts';
 import type { DaySchedule } from './published-schedule.ts';
 import { planScheduledShift, shiftLabel } from './scheduled-shift.ts';
-import { planAgentDay, type AgentDayPlan } from './shifts.ts';
+import { planAgentDay, worksFixedHours, type AgentDayPlan } from './shifts.ts';
+import { weeklyCalendar, type DayKind } from './site-calendar.ts';
 import type { SiteDay } from './site-time.ts';
 
 export interface DayOptions {
@@ -31,8 +33,10 @@ export interface DayOptions {
 	demand: readonly QueueDemand[];
 	/** Ids are `sim:<seed>:<runId>:<n>`; default: the day's date. */
 	runId?: string;
-	/** The published schedule of the day; none: fixed hours for everyone. */
+	/** The published schedule of the day; none: fixed hours, each agent's habitual rest days off. */
 	schedule?: DaySchedule | null;
+	/** The kind of day in the site calendar; default: Saturday and Sunday are the weekend, no holidays. */
+	kind?: DayKind;
 }
 
 export class DaySimulation {
@@ -44,6 +48,7 @@ export class DaySimulation {
 
 	constructor(options: DayOptions) {
 		const { day, seed } = options;
+		const kind = options.kind ?? weeklyCalendar.kindOf(day.key);
 		this.day = day;
 		const rng = createRng(`${seed}:${day.key}`);
 		this.#engine = new Engine(day.start);
@@ -62,7 +67,7 @@ export class DaySimulation {
 			demand: options.demand,
 			timeZone: day.timeZone,
 			until: day.end,
-			dayFactor: Math.exp(0.08 * rng.fork('day').gaussian()),
+			levels: dayLevels(options.demand, day, kind, Math.exp(0.08 * rng.fork('day').gaussian())),
 			active: this.#active
 		});
 		const campaign = options.agents.find((a) => a.outbound)?.skills[0];
@@ -78,11 +83,15 @@ export class DaySimulation {
 		}
 		inbound.start();
 		if (options.schedule) this.#followSchedule(options.schedule, seed);
-		else this.#planFixedHours(rng.fork('shifts'));
+		else this.#planFixedHours(rng.fork('shifts'), kind);
 	}
 
-	#planFixedHours(rng: Rng): void {
-		for (const agent of this.desk.agents) this.#work(agent, planAgentDay(agent.roster, this.day, rng), this.day.key);
+	#planFixedHours(rng: Rng, kind: DayKind): void {
+		for (const agent of this.desk.agents) {
+			// Every agent's plan is drawn, worked or not, so a day off leaves the others' plans as they were.
+			const plan = planAgentDay(agent.roster, this.day, rng);
+			if (worksFixedHours(agent.roster, this.day, kind)) this.#work(agent, plan, this.day.key);
+		}
 	}
 
 	#followSchedule(schedule: DaySchedule, seed: number | string): void {
@@ -135,4 +144,13 @@ export class DaySimulation {
 	activeCallIds(): ReadonlySet<string> {
 		return this.#active;
 	}
+}
+
+function dayLevels(
+	demand: readonly QueueDemand[],
+	day: SiteDay,
+	kind: DayKind,
+	variation: number
+): Map<string, number> {
+	return new Map(demand.map((d) => [d.queueId, demandLevel(d, day.key, kind, variation)]));
 }

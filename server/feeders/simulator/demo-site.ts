@@ -53,14 +53,17 @@ export const DEMO_AGENTS: readonly RosterAgent[] = Array.from({ length: 40 }, (_
 
 /**
  * Sized so that 30 inbound agents run at roughly 70–80 % occupancy at a
- * weekday peak: queues form at the peaks and on weekends, not all day.
+ * weekday peak: queues form at the peaks, not all day. Weekends and holidays
+ * are lighter (the hotline, not the show flat: buyers visit then rather than
+ * ring), sales least so, since viewings still bring calls.
  */
 export const DEMO_DEMAND: readonly QueueDemand[] = [
 	{
 		queueId: QUEUE.sales,
 		label: 'sales',
 		peakPerHour: 155,
-		weekend: 1.3,
+		weekend: 0.75,
+		holiday: 0.45,
 		talkMedianS: 210,
 		talkSigma: 0.55,
 		holdChance: 0.15,
@@ -73,7 +76,8 @@ export const DEMO_DEMAND: readonly QueueDemand[] = [
 		queueId: QUEUE.afterSales,
 		label: 'after-sales',
 		peakPerHour: 72,
-		weekend: 0.85,
+		weekend: 0.6,
+		holiday: 0.35,
 		talkMedianS: 270,
 		talkSigma: 0.55,
 		holdChance: 0.3,
@@ -86,7 +90,8 @@ export const DEMO_DEMAND: readonly QueueDemand[] = [
 		queueId: QUEUE.complaints,
 		label: 'complaints',
 		peakPerHour: 16,
-		weekend: 0.9,
+		weekend: 0.55,
+		holiday: 0.35,
 		talkMedianS: 480,
 		talkSigma: 0.5,
 		holdChance: 0.4,

@@ -27,8 +27,8 @@ export interface InboundSetup {
 	timeZone: string;
 	/** Arrivals stop here (the end of the simulated day). */
 	until: number;
-	/** This day's busyness against an ordinary day (weather, a new launch, …). */
-	dayFactor: number;
+	/** Each queue's level for the day, by queue id (demand-level.ts). */
+	levels: ReadonlyMap<string, number>;
 	/** Calls in progress, by id: shared with the outbound side. */
 	active: Set<string>;
 }
@@ -66,13 +66,10 @@ export class InboundCalls {
 	}
 
 	#scheduleArrival(demand: QueueDemand, rng: Rng, from: number): void {
-		const { timeZone, until, dayFactor } = this.#s;
-		const at = nextArrival(
-			rng,
-			from,
-			until,
-			maxArrivalRate(demand) * dayFactor,
-			(t) => arrivalRate(demand, t, timeZone) * dayFactor
+		const { timeZone, until } = this.#s;
+		const level = this.#s.levels.get(demand.queueId) ?? 0;
+		const at = nextArrival(rng, from, until, maxArrivalRate(demand, level), (t) =>
+			arrivalRate(demand, t, timeZone, level)
 		);
 		if (at === undefined) return;
 		this.#s.engine.at(at, () => {

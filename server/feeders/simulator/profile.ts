@@ -1,7 +1,8 @@
 // How many calls a real-estate hotline gets over a day, and what those calls
 // are like. Buyers ring late in the morning and mid-afternoon, rarely at
-// lunch, almost never after the sales office closes; weekends bring viewings
-// and more sales calls. Rates are per hour at the peak of a weekday.
+// lunch, almost never after the sales office closes. Rates are per hour at
+// the peak of a weekday; how busy a given day is (weekends and holidays are
+// lighter, the seasons swell and ebb) is its level, from demand-level.ts.
 import { localClock } from './site-time.ts';
 
 /** [local minute of day, share of the peak rate]; straight lines between, 0 outside. */
@@ -52,8 +53,10 @@ export interface QueueDemand {
 	label: string;
 	/** Calls per hour at the weekday peak. */
 	peakPerHour: number;
-	/** Multiplier on Saturdays and Sundays. */
+	/** Multiplier on the site's weekly rest days. */
 	weekend: number;
+	/** Multiplier on public holidays and the other days off of their span. */
+	holiday: number;
 	talkMedianS: number;
 	talkSigma: number;
 	holdChance: number;
@@ -64,18 +67,12 @@ export interface QueueDemand {
 	patienceMeanS: number;
 }
 
-export function isWeekend(weekday: number): boolean {
-	return weekday === 0 || weekday === 6;
+/** Calls per second for a queue at an instant of a day whose level is `level` (demand-level.ts). */
+export function arrivalRate(demand: QueueDemand, at: number, timeZone: string, level: number): number {
+	return (demand.peakPerHour / 3600) * level * dayCurve(localClock(at, timeZone).minuteOfDay);
 }
 
-/** Calls per second for a queue at an instant, before the day's own ups and downs. */
-export function arrivalRate(demand: QueueDemand, at: number, timeZone: string): number {
-	const clock = localClock(at, timeZone);
-	const weekend = isWeekend(clock.weekday) ? demand.weekend : 1;
-	return (demand.peakPerHour / 3600) * weekend * dayCurve(clock.minuteOfDay);
-}
-
-/** The upper bound of arrivalRate over any day (thinning needs one). */
-export function maxArrivalRate(demand: QueueDemand): number {
-	return (demand.peakPerHour / 3600) * Math.max(1, demand.weekend) * PEAK_SHARE;
+/** The upper bound of arrivalRate over that day (thinning needs one). */
+export function maxArrivalRate(demand: QueueDemand, level: number): number {
+	return (demand.peakPerHour / 3600) * level * PEAK_SHARE;
 }

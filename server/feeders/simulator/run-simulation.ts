@@ -4,13 +4,14 @@
 // order, each with `at` = its simulated instant — never ahead of the wall
 // clock: a phone system cannot report the future, and the ingest refuses
 // events stamped more than a few minutes ahead. A fast run that reaches the
-// present therefore goes on live. Each day's published schedule is read
-// before the day is simulated.
+// present therefore goes on live. Each day's published schedule and its
+// kind in the site calendar are read before the day is simulated.
 import { DaySimulation } from './day-simulation.ts';
 import type { RosterAgent } from './demo-site.ts';
 import type { IngestEvent } from './ingest-event.ts';
 import type { QueueDemand } from './profile.ts';
 import type { DaySchedule, ScheduleSource } from './published-schedule.ts';
+import { weeklyCalendar, type CalendarSource, type DayKind } from './site-calendar.ts';
 import { nextSiteDay, siteDayOf, type SiteDay } from './site-time.ts';
 import { selectWarmup, type WarmupMode } from './warmup.ts';
 
@@ -53,7 +54,11 @@ export interface RunOptions {
 	demand: readonly QueueDemand[];
 	/** Where each day's published schedule comes from; none: fixed hours every day. */
 	schedules?: ScheduleSource;
+	/** Where each day's kind (working day, weekend, holiday) comes from; none: Saturdays and Sundays off. */
+	calendar?: CalendarSource;
 	warmup: WarmupMode;
+	/** Called once the warm-up (what happened before the start) has been handed to emit. */
+	warmedUp?: () => void;
 	/** Whether simulated time may pass the wall clock (default false; true only when nothing is sent). */
 	mayRunAhead?: boolean;
 	/** Added to the run part of event ids, to keep two deliberately separate runs apart. */
@@ -108,6 +113,17 @@ export async function runSimulation(options: RunOptions): Promise<RunReport> {
 			return null;
 		}
 	};
+	const kindOf = async (day: SiteDay): Promise<DayKind> => {
+		if (!options.calendar) return weeklyCalendar.kindOf(day.key);
+		try {
+			return (await options.calendar(day.key, day.key, signal)).kindOf(day.key);
+		} catch (err) {
+			options.log?.(
+				`${day.key}: the site calendar could not be read (${err instanceof Error ? err.message : String(err)}), so weekends only`
+			);
+			return weeklyCalendar.kindOf(day.key);
+		}
+	};
 	const simulate = async (day: SiteDay) =>
 		new DaySimulation({
 			seed: options.seed,
@@ -116,12 +132,14 @@ export async function runSimulation(options: RunOptions): Promise<RunReport> {
 			agents: options.agents,
 			demand: options.demand,
 			schedule: await scheduleOf(day),
+			kind: await kindOf(day),
 			runId: options.tag ? `${options.tag}.${day.key}` : undefined
 		});
 
 	let sim = await simulate(siteDayOf(start, options.timeZone));
 	const before = sim.runUntil(start);
 	await emit(selectWarmup(before, sim.activeCallIds(), options.warmup));
+	options.warmedUp?.();
 
 	const realStart = clock.now();
 	let lastProgress = realStart;

@@ -2,12 +2,13 @@
 // minutes early, some late), their two short breaks, lunch, the outbound
 // team's morning briefing, and when they log out. Hours follow DOMAIN.md:
 // call staff 9:00–18:00, outbound callers 9:00–17:00 in winter and
-// 9:00–17:30 in summer (May–Sep). This is the fallback for a day the site
-// has no published schedule for; scheduled-shift.ts plans a published shift
-// with the same lateness.
+// 9:00–17:30 in summer (May–Sep), five days a week each (worksFixedHours).
+// This is the fallback for a day the site has no published schedule for;
+// scheduled-shift.ts plans a published shift with the same lateness.
 import type { RosterAgent } from './demo-site.ts';
 import type { Rng } from './prng.ts';
 import { clamp } from './samplers.ts';
+import { isoWeekday, type DayKind } from './site-calendar.ts';
 import { atLocal, localClock, type SiteDay } from './site-time.ts';
 
 /** 'split': signed out for a split shift's long unpaid gap, back in after it. */
@@ -86,4 +87,22 @@ export function planAgentDay(agent: RosterAgent, day: SiteDay, rng: Rng): AgentD
 		logoutAt: atLocal(day, end + logoutOffsetMin(rng)),
 		away: away.map(({ minute, ...spell }) => ({ ...spell, at: atLocal(day, minute) }))
 	};
+}
+
+/**
+ * Whether the agent works on fixed hours that day (each works five days a
+ * week). Outbound callers work the site's working days, make-up days
+ * included, and never on a weekend or holiday. Half of each inbound team
+ * (seats 0–4) works Monday to Friday and the working days among the rest;
+ * the other half covers weekends and holidays and rests two weekdays, spread
+ * over the week by seat, so that staff fall with the traffic.
+ */
+export function worksFixedHours(agent: RosterAgent, day: SiteDay, kind: DayKind): boolean {
+	if (agent.outbound) return kind === 'working';
+	if (agent.seat < 5) return kind === 'working';
+	if (kind !== 'working') return true;
+	// Seats 5–9 rest on Monday and Wednesday, Tuesday and Thursday, … Friday and Tuesday: two of them each weekday.
+	const weekday = isoWeekday(day.key); // 6 or 7 only on a make-up working day: then they all work
+	const first = ((agent.seat - 5) % 5) + 1;
+	return weekday !== first && weekday !== ((first + 1) % 5) + 1;
 }

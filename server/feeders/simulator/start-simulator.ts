@@ -1,9 +1,9 @@
 // startSimulator(): runs the simulated call center against a sink (by default
 // rpc('ingest_events') with the service key) until the duration is up or
 // stop() is called. Never throws after it has started: problems end the run
-// and are reported in `done`. Agents follow the site's published schedules,
-// read from the same server with the same key (a custom sink reads none
-// unless given a source).
+// and are reported in `done`. Agents follow the site's published schedules
+// and traffic its calendar, both read from the same server with the same key
+// (a custom sink reads neither unless given a source).
 import { DEMO_AGENTS, DEMO_DEMAND, DEMO_SITE_ID, DEMO_TIME_ZONE } from './demo-site.ts';
 import { EventBatcher, noDelivery, type DeliveryStats } from '../ingest-client/event-batcher.ts';
 import type { IngestEvent } from '../ingest-client/events.ts';
@@ -11,6 +11,7 @@ import type { IngestSink } from '../ingest-client/ingest-sink.ts';
 import { resolveServiceKey } from '../ingest-client/service-key.ts';
 import { supabaseSink } from '../ingest-client/supabase-sink.ts';
 import { supabaseScheduleSource, type ScheduleSource } from './published-schedule.ts';
+import { supabaseCalendarSource, type CalendarSource } from './site-calendar.ts';
 import type { Clock, RunReport } from './run-simulation.ts';
 import { runSimulation } from './run-simulation.ts';
 import { formatSiteTime, parseSiteInstant, siteDayOf } from './site-time.ts';
@@ -39,6 +40,8 @@ export interface SimulatorOptions {
 	sink?: IngestSink;
 	/** Where the published schedules come from; default: read at url with key when there is no custom sink. */
 	schedules?: ScheduleSource;
+	/** Where the site calendar comes from; default: read at url with key when there is no custom sink. */
+	calendar?: CalendarSource;
 	/** Default http://localhost:8080. */
 	url?: string;
 	/** Service-role key; default $CALLBOARD_SERVICE_ROLE_KEY, else service_role_key in $CALLBOARD_DATA/keys.json. */
@@ -63,6 +66,8 @@ export interface SimulatorHandle {
 	stop(): Promise<void>;
 	/** Resolves when the run ends (duration reached or stopped); never rejects. */
 	done: Promise<SimulatorReport>;
+	/** Resolves once what happened before the start (the warm-up) is delivered, or the run ended; never rejects. */
+	warmedUp: Promise<void>;
 }
 
 function resolveStart(start: SimulatorOptions['start'], speed: number): number {
@@ -85,17 +90,21 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 	const start = resolveStart(options.start, speed);
 	const end = options.durationMs === undefined ? undefined : start + options.durationMs;
 	const aborter = new AbortController();
+	let markWarmedUp = () => {};
+	const warmedUp = new Promise<void>((resolve) => (markWarmedUp = resolve));
 
 	const run = async (): Promise<SimulatorReport> => {
 		const report: SimulatorReport = { events: 0, byKind: {}, simulatedUntil: start, delivery: noDelivery() };
 		try {
 			let sink = options.sink;
 			let schedules = options.schedules;
+			let calendar = options.calendar;
 			if (!sink) {
 				const url = options.url ?? 'http://localhost:8080';
 				const key = await resolveServiceKey(options.key);
 				sink = supabaseSink(url, key);
 				schedules ??= supabaseScheduleSource(url, key, DEMO_SITE_ID);
+				calendar ??= supabaseCalendarSource(url, key, DEMO_SITE_ID);
 			}
 			const b = new EventBatcher(sink, { flushMs: options.flushMs, log });
 			report.delivery = b.stats;
@@ -114,7 +123,10 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 				agents: DEMO_AGENTS,
 				demand: DEMO_DEMAND,
 				schedules,
+				calendar,
 				warmup: options.warmup ?? 'snapshot',
+				// The live events that follow go out as they come; the warm-up is done once the queue first drains.
+				warmedUp: () => void b.flush().then(markWarmedUp),
 				mayRunAhead: options.mayRunAhead,
 				tag: options.tag,
 				emit,
@@ -130,6 +142,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 			report.error = err instanceof Error ? err.message : String(err);
 			log(`stopped: ${report.error}`);
 		}
+		markWarmedUp();
 		return report;
 	};
 
@@ -140,6 +153,7 @@ export function startSimulator(options: SimulatorOptions = {}): SimulatorHandle 
 	const done = run();
 	return {
 		done,
+		warmedUp,
 		async stop() {
 			aborter.abort();
 			await done;

@@ -16,7 +16,8 @@ select tables_are(
     'board_settings', 'invitations', 'national_holiday_years', 'national_holidays', 'site_calendar_years',
     'site_calendar_days', 'seasons', 'season_periods', 'shift_templates', 'shift_template_seasons',
     'shift_template_queues', 'schedule_policies', 'schedules', 'schedule_shifts',
-    'shift_swaps', 'shift_swap_steps', 'approved_leave'
+    'shift_swaps', 'shift_swap_steps', 'approved_leave', 'staffing_policies', 'forecasts', 'forecast_intervals',
+    'forecast_adjustments', 'staffing_requirements', 'solver_runs'
   ],
   'public has exactly the tables the RLS matrix covers'
 );

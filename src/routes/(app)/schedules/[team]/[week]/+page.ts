@@ -21,6 +21,8 @@ import {
 	type ScheduleVersion,
 	type Violation
 } from '$lib/data/rota';
+import { fetchOtherTeamsWeek, type OtherTeamsWeek } from '$lib/data/other-teams-week';
+import { fetchWeekStaffing, type WeekStaffing } from '$lib/data/staffing-week';
 import type { RotaShift } from '$lib/rota/edits';
 import { errorText } from '$lib/errors';
 import { siteDay } from '$lib/live/site-time';
@@ -49,11 +51,15 @@ export type RotaSetup =
 			leave: LeaveStretch[];
 			/** May this user change the team's schedules? The SQL decides again on every write. */
 			canPlan: boolean;
+			/** The queues' requirements and the other teams' shifts, for the heatmap and Generate; null when unreadable. */
+			staffing: { week: WeekStaffing; others: OtherTeamsWeek } | null;
 			/** The week as loaded; the editor's state takes over from here. */
 			initial: { versions: ScheduleVersion[]; shifts: RotaShift[]; violations: Violation[] };
 	  };
 
 const setup = (page: RotaSetup) => ({ page });
+
+const STAFFING_READERS = ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'];
 
 export const load = (async ({ parent, params }) => {
 	const session = sessionOf((await parent()).shell);
@@ -87,13 +93,24 @@ export const load = (async ({ parent, params }) => {
 				days[6]!
 			)
 		}));
-		const [{ agents, leave }, templates, periods, specialDays, policy, initial] = await Promise.all([
+		// Staffing is extra: a page without it still edits the rota, so its failure is not the page's.
+		const staffing = STAFFING_READERS.includes(role)
+			? Promise.all([
+					fetchWeekStaffing(client, siteId, week, timeZone),
+					fetchOtherTeamsWeek(client, siteId, team.id, week)
+				]).then(
+					([weekStaffing, others]) => ({ week: weekStaffing, others }),
+					() => null
+				)
+			: Promise.resolve(null);
+		const [{ agents, leave }, templates, periods, specialDays, policy, initial, staffingData] = await Promise.all([
 			agentsWithLeave,
 			fetchTemplates(client, siteId),
 			fetchSeasonPeriods(client, siteId, week, days[6]!),
 			fetchSpecialDays(client, siteId, week, days[6]!),
 			fetchPolicy(client, siteId),
-			weekData
+			weekData,
+			staffing
 		]);
 		return setup({
 			state: 'ready',
@@ -110,6 +127,7 @@ export const load = (async ({ parent, params }) => {
 			policy,
 			leave,
 			canPlan,
+			staffing: staffingData,
 			initial
 		});
 	} catch (err) {
