@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(374);
+select plan(446);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -35,6 +35,26 @@ values ('9e000000-0000-4000-8000-000000000001', 'S1-1', '5a000000-0000-4000-8000
 insert into public.board_settings (site_id) values ('5a000000-0000-4000-8000-000000000001');
 insert into public.approved_leave (site_id, agent_id, starts_on, ends_on, kind)
 values ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', '2026-12-24', '2026-12-24', 'personal');
+
+-- A staffing policy, a forecast with an interval, an adjustment and a
+-- requirement, and a solver run, on each site.
+insert into public.staffing_policies (site_id, queue_id) values
+  ('5a000000-0000-4000-8000-000000000001', '9e000000-0000-4000-8000-000000000001'),
+  ('5b000000-0000-4000-8000-000000000002', '9b000000-0000-4000-8000-000000000021');
+insert into public.forecasts (id, site_id, queue_id, week_start, version, method) values
+  ('fc000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001',
+   '9e000000-0000-4000-8000-000000000001', '2026-12-07', 1, 'test'),
+  ('fc000000-0000-4000-8000-000000000002', '5b000000-0000-4000-8000-000000000002',
+   '9b000000-0000-4000-8000-000000000021', '2026-12-07', 1, 'test');
+insert into public.forecast_intervals (site_id, forecast_id, interval_start, offered, aht_s)
+select site_id, id, '2026-12-07 09:00+08', 10, 200 from public.forecasts where method = 'test';
+insert into public.forecast_adjustments (site_id, forecast_id, day, kind, value, reason)
+select site_id, id, '2026-12-07', 'percent', 10, 'open day' from public.forecasts where method = 'test';
+insert into public.staffing_requirements (site_id, forecast_id, interval_start, agents, raw_agents)
+select site_id, forecast_id, interval_start, 5, 4 from public.forecast_intervals;
+insert into public.solver_runs (site_id, team_id, week_start, status) values
+  ('5a000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000001', '2026-12-07', 'optimal'),
+  ('5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', '2026-12-07', 'optimal');
 
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
