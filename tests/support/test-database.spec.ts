@@ -36,7 +36,7 @@ async function openWriteAndStop(engine: Engine, onDisk: boolean): Promise<void> 
 	}
 }
 
-const CASES: { engine: Engine; onDisk: boolean }[] = ENGINES.flatMap((engine) =>
+const CASES: { engine: Engine; onDisk: boolean }[] = ENGINES.flatMap((engine): { engine: Engine; onDisk: boolean }[] =>
 	engine === 'pglite'
 		? [
 				{ engine, onDisk: false },

@@ -3,7 +3,7 @@
 // a daylight-saving day), each with its local minute of the day, and the
 // day's totals. Pure: the time zone is an argument.
 import { TZDate } from '@date-fns/tz';
-import { addDays } from '$lib/calendar-date';
+import { addDays } from '../calendar-date';
 
 export const INTERVAL_SECONDS = 900;
 
