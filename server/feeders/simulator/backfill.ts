@@ -29,14 +29,14 @@ export interface BackfillOptions {
 	/** Called after each day is handed to the batcher, with how many are done. */
 	progress?: (daysDone: number, events: number) => void;
 	/**
-	 * Refreshes the planner's statistics of the tables the ingest writes. Called
-	 * as they double in size: plans made while they were nearly empty probe
-	 * them as if they still were, and the ingest slows down day after day
-	 * (PGlite has no autovacuum, and PostgreSQL's comes too seldom for this).
+	 * Refreshes the planner's statistics of the tables the ingest writes,
+	 * called each time the events delivered have doubled from 50,000: plans
+	 * made while they were nearly empty probe them as if they still were, and
+	 * the ingest slows down day after day (PGlite has no autovacuum, and
+	 * PostgreSQL's comes too seldom for this). Not sooner: statistics of a few
+	 * thousand rows make PostgreSQL plan scans that are slower still.
 	 */
 	analyze?: () => Promise<void>;
-	/** Batches in flight at once (default 2). */
-	lanes?: number;
 }
 
 export interface BackfillReport {
@@ -53,8 +53,8 @@ export interface BackfillReport {
  * before is still being delivered, so the simulation runs beside the ingest.
  */
 const MAX_QUEUED = 40_000;
-const DEFAULT_LANES = 2;
 const STOP_FLUSH_MS = 500;
+const FIRST_ANALYZE_AT = 50_000;
 
 /** The `count` site days before `now`'s day, newest first (yesterday first): the recent past arrives first. */
 export function daysBefore(now: number, count: number, timeZone = DEMO_TIME_ZONE): SiteDay[] {
@@ -66,78 +66,49 @@ export function daysBefore(now: number, count: number, timeZone = DEMO_TIME_ZONE
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/**
- * Simulates and sends the days over `lanes` batchers, each sending one
- * batch at a time: while the database derives one lane's batch, the next
- * one is already on its way, instead of the database waiting for each
- * answer to travel back. The ingest's results do not depend on the order
- * facts arrive in, and a day's events stay in one lane, in order. Never
- * throws: a failure ends the backfill and is in the report.
- */
+/** Simulates and sends the days; never throws: a failure ends the backfill and is in the report. */
 export async function backfillDays(options: BackfillOptions): Promise<BackfillReport> {
 	const { days, sink, signal } = options;
 	const log = options.log ?? (() => {});
 	const seed = options.seed ?? 42;
 	const report: BackfillReport = { days: 0, events: 0, byKind: {}, delivery: noDelivery() };
-	const batchers = Array.from(
-		{ length: Math.max(1, options.lanes ?? DEFAULT_LANES) },
-		() => new EventBatcher(sink, { maxQueued: MAX_QUEUED, log })
-	);
-	const stopped = () => signal?.aborted === true || batchers.some((b) => b.stopped);
+	const batcher = new EventBatcher(sink, { maxQueued: MAX_QUEUED, log });
+	report.delivery = batcher.stats;
+	let analyzeAt = FIRST_ANALYZE_AT;
 	try {
 		const calendar = await readCalendar(days, options.calendar, signal, log);
-		let next = 0;
-		const lane = async (batcher: EventBatcher) => {
-			for (let day = days[next++]; day && !stopped(); day = days[next++]) {
-				const events = new DaySimulation({
-					seed,
-					day,
-					siteId: DEMO_SITE_ID,
-					agents: DEMO_AGENTS,
-					demand: DEMO_DEMAND,
-					schedule: await scheduleOf(day, options.schedules, signal, log),
-					kind: calendar.kindOf(day.key),
-					runId: options.tag ? `${options.tag}.${day.key}` : undefined
-				}).runUntil(day.end);
-				for (const e of events) report.byKind[e.kind] = (report.byKind[e.kind] ?? 0) + 1;
-				report.events += events.length;
-				report.days += 1;
-				await batcher.push(events, signal);
-				// push() returns once the days before are nearly all in: their size is what the statistics see.
-				if (options.analyze && isPowerOfTwo(report.days - 1)) await analyzeQuietly(options.analyze, log);
-				options.progress?.(report.days, report.events);
+		for (const day of days) {
+			if (signal?.aborted || batcher.stopped) break;
+			const events = new DaySimulation({
+				seed,
+				day,
+				siteId: DEMO_SITE_ID,
+				agents: DEMO_AGENTS,
+				demand: DEMO_DEMAND,
+				schedule: await scheduleOf(day, options.schedules, signal, log),
+				kind: calendar.kindOf(day.key),
+				runId: options.tag ? `${options.tag}.${day.key}` : undefined
+			}).runUntil(day.end);
+			for (const e of events) report.byKind[e.kind] = (report.byKind[e.kind] ?? 0) + 1;
+			report.events += events.length;
+			report.days += 1;
+			await batcher.push(events, signal);
+			const delivered = batcher.stats.accepted + batcher.stats.duplicates;
+			if (options.analyze && delivered >= analyzeAt) {
+				analyzeAt = 2 * delivered;
+				await analyzeQuietly(options.analyze, log);
 			}
-			// Stopped: what is queued is dropped at once; the days are sent again next time (no note was written).
-			await batcher.flush(signal?.aborted ? STOP_FLUSH_MS : Number.POSITIVE_INFINITY);
-		};
-		await Promise.all(batchers.map(lane));
-		const fatal = batchers.find((b) => b.stats.fatal)?.stats.fatal;
-		if (fatal) throw new Error(`the ingest refused delivery: ${fatal}`);
+			options.progress?.(report.days, report.events);
+		}
+		// Stopped: what is queued is dropped at once; the days are sent again next time (no note was written).
+		await batcher.flush(signal?.aborted ? STOP_FLUSH_MS : Number.POSITIVE_INFINITY);
+		if (batcher.stats.fatal) throw new Error(`the ingest refused delivery: ${batcher.stats.fatal}`);
 		if (signal?.aborted) throw new Error('stopped');
 	} catch (err) {
 		report.error = errorText(err);
-	} finally {
-		report.delivery = mergeDelivery(batchers.map((b) => b.stats));
 	}
 	return report;
 }
-
-function mergeDelivery(all: readonly DeliveryStats[]): DeliveryStats {
-	const merged = noDelivery();
-	for (const stats of all) {
-		merged.batches += stats.batches;
-		merged.accepted += stats.accepted;
-		merged.duplicates += stats.duplicates;
-		merged.retries += stats.retries;
-		merged.rejected += stats.rejected;
-		merged.rejections.push(...stats.rejections);
-		merged.dropped += stats.dropped;
-		merged.fatal ??= stats.fatal;
-	}
-	return merged;
-}
-
-const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 
 async function analyzeQuietly(analyze: () => Promise<void>, log: (line: string) => void): Promise<void> {
 	try {

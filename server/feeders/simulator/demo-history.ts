@@ -69,6 +69,31 @@ async function writeNote(dataDir: string, note: HistoryNote): Promise<void> {
 	await rename(`${file}.tmp`, file);
 }
 
+export interface HistoryPlan {
+	/** The days to send (those no note covers), newest first. */
+	days: string[];
+	/** The wanted window. */
+	from: string;
+	through: string;
+	/** The first day the note can say is in once these are sent. */
+	noteFrom: string;
+}
+
+/**
+ * Which of the wanted days (newest first) still need sending, given the note
+ * of an earlier backfill; undefined when none do. The note's days are in,
+ * and stay counted when they join up with the window.
+ */
+export function planHistory(wanted: readonly string[], note: HistoryNote | undefined): HistoryPlan | undefined {
+	const [through, from] = [wanted[0], wanted.at(-1)];
+	if (through === undefined || from === undefined) return undefined;
+	const known = note?.seed === SEED ? note : undefined;
+	const days = wanted.filter((key) => !known || key < known.from || key > known.through);
+	if (days.length === 0) return undefined;
+	const joined = known !== undefined && known.from < from && known.through >= addDays(from, -1);
+	return { days, from, through, noteFrom: joined ? known.from : from };
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function startDemoHistory(options: DemoHistoryOptions): DemoHistoryHandle {
@@ -78,13 +103,15 @@ export function startDemoHistory(options: DemoHistoryOptions): DemoHistoryHandle
 		const now = options.now ?? Date.now();
 		const wanted = daysBefore(now, options.weeks * 7, DEMO_TIME_ZONE);
 		const note = options.newDatabase ? undefined : await readHistoryNote(options.dataDir);
-		const covered = (key: string) => note?.seed === SEED && key >= note.from && key <= note.through;
-		const days = wanted.filter((d) => !covered(d.key));
-		const [newest, oldest] = [wanted[0], wanted.at(-1)];
-		if (!newest || !oldest || days.length === 0) return undefined;
+		const plan = planHistory(
+			wanted.map((d) => d.key),
+			note
+		);
+		if (!plan) return undefined;
+		const days = wanted.filter((d) => plan.days.includes(d.key));
 		await options.after;
 		if (aborter.signal.aborted) return undefined;
-		log(`backfilling ${days.length} day(s) of history (${oldest.key} … ${newest.key}), newest first`);
+		log(`backfilling ${days.length} day(s) of history (${plan.from} … ${plan.through}), newest first`);
 		const started = performance.now();
 		let lastLog = started;
 		const report = await backfillDays({
@@ -109,12 +136,10 @@ export function startDemoHistory(options: DemoHistoryOptions): DemoHistoryHandle
 			log(`history stopped after ${took}: ${report.error}`);
 			return report;
 		}
-		// The days before the ones sent now are in too when the note already had them.
-		const from = note && note.seed === SEED && note.from < oldest.key && note.through >= addDays(oldest.key, -1);
 		await writeNote(options.dataDir, {
 			seed: SEED,
-			from: from && note ? note.from : oldest.key,
-			through: newest.key,
+			from: plan.noteFrom,
+			through: plan.through,
 			finishedAt: new Date().toISOString(),
 			events: report.events,
 			tookMs: Math.round(tookMs)

@@ -235,6 +235,8 @@ describe('CLI options', () => {
 		expect(cli.start).toBe(Date.parse('2026-11-23T01:00:00Z'));
 		expect(options([])).toMatchObject({ speed: 1, seed: 42, start: undefined, durationMs: undefined });
 		expect(options(['--speed', '60']).speed).toBe(60);
+		expect(options([]).historyWeeks).toBe(0);
+		expect(options(['--history-weeks', '8']).historyWeeks).toBe(8);
 		expect(parseDuration('8h')).toBe(8 * H);
 		expect(parseDuration('90s')).toBe(90_000);
 		expect(parseDuration('2d')).toBe(48 * H);
@@ -251,6 +253,8 @@ describe('CLI options', () => {
 			['--duration', '0s'],
 			['--url', 'not a url'],
 			['--key', 'short'],
+			['--history-weeks', '1.5'],
+			['--history-weeks', '53'],
 			['--bogus']
 		]) {
 			expect(() => parseCliArgs(args), args.join(' ')).toThrow(UsageError);
