@@ -158,7 +158,11 @@ async function soak(context: BrowserContext, server: SpawnedServer, minutes: num
 
 export async function benchWall(options: { quick: boolean; soakMinutes?: number }): Promise<Row[]> {
 	await ensureBuild(root, (line) => console.log(`[wall bench] ${line}`));
-	const server = await spawnServer({ CALLBOARD_SIMULATE: '1', CALLBOARD_SIM_SPEED: '60', CALLBOARD_HISTORY_WEEKS: '0' });
+	const server = await spawnServer({
+		CALLBOARD_SIMULATE: '1',
+		CALLBOARD_SIM_SPEED: '60',
+		CALLBOARD_HISTORY_WEEKS: '0'
+	});
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
 		args: ['--no-sandbox', '--disable-gpu', '--disable-background-timer-throttling', '--enable-precise-memory-info']
