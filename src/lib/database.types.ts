@@ -244,6 +244,566 @@ export type Database = {
 					}
 				];
 			};
+			attendance_appeals: {
+				Row: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string;
+					file_by: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				Insert: {
+					agent_id: string;
+					answer?: string | null;
+					answer_by: string;
+					answered_at?: string | null;
+					answered_by?: string | null;
+					day_id: string;
+					file_by: string;
+					filed_at?: string;
+					filed_by?: string | null;
+					id?: string;
+					override_id?: string | null;
+					reason: string;
+					site_id: string;
+					status?: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				Update: {
+					agent_id?: string;
+					answer?: string | null;
+					answer_by?: string;
+					answered_at?: string | null;
+					answered_by?: string | null;
+					day_id?: string;
+					file_by?: string;
+					filed_at?: string;
+					filed_by?: string | null;
+					id?: string;
+					override_id?: string | null;
+					reason?: string;
+					site_id?: string;
+					status?: Database['public']['Enums']['attendance_appeal_status'];
+					work_date?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_appeals_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'attendance_appeals_day_id_fkey';
+						columns: ['day_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_days';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_appeals_override_id_fkey';
+						columns: ['override_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_overrides';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_corrections: {
+				Row: {
+					action: string;
+					after: Json | null;
+					agent_id: string | null;
+					appeal_id: string | null;
+					before: Json | null;
+					id: string;
+					made_at: string;
+					made_by: string | null;
+					override_id: string | null;
+					punch_id: string | null;
+					reason: string;
+					site_id: string;
+					work_date: string | null;
+				};
+				Insert: {
+					action: string;
+					after?: Json | null;
+					agent_id?: string | null;
+					appeal_id?: string | null;
+					before?: Json | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					override_id?: string | null;
+					punch_id?: string | null;
+					reason: string;
+					site_id: string;
+					work_date?: string | null;
+				};
+				Update: {
+					action?: string;
+					after?: Json | null;
+					agent_id?: string | null;
+					appeal_id?: string | null;
+					before?: Json | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					override_id?: string | null;
+					punch_id?: string | null;
+					reason?: string;
+					site_id?: string;
+					work_date?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_corrections_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'attendance_corrections_appeal_id_fkey';
+						columns: ['appeal_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_appeals';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_corrections_override_id_fkey';
+						columns: ['override_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_overrides';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_corrections_punch_id_fkey';
+						columns: ['punch_id'];
+						isOneToOne: false;
+						referencedRelation: 'punches';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_corrections_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_days: {
+				Row: {
+					agent_id: string;
+					closed_at: string | null;
+					deduction: number;
+					early_min: number;
+					explanation: Json;
+					first_in: string | null;
+					id: string;
+					judged_at: string;
+					last_out: string | null;
+					late_min: number;
+					overtime_min: number;
+					policy_id: string | null;
+					shift_end: string | null;
+					shift_id: string | null;
+					shift_start: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_status'];
+					tier: string | null;
+					work_date: string;
+					worked_min: number;
+				};
+				Insert: {
+					agent_id: string;
+					closed_at?: string | null;
+					deduction?: number;
+					early_min?: number;
+					explanation?: Json;
+					first_in?: string | null;
+					id?: string;
+					judged_at?: string;
+					last_out?: string | null;
+					late_min?: number;
+					overtime_min?: number;
+					policy_id?: string | null;
+					shift_end?: string | null;
+					shift_id?: string | null;
+					shift_start?: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_status'];
+					tier?: string | null;
+					work_date: string;
+					worked_min?: number;
+				};
+				Update: {
+					agent_id?: string;
+					closed_at?: string | null;
+					deduction?: number;
+					early_min?: number;
+					explanation?: Json;
+					first_in?: string | null;
+					id?: string;
+					judged_at?: string;
+					last_out?: string | null;
+					late_min?: number;
+					overtime_min?: number;
+					policy_id?: string | null;
+					shift_end?: string | null;
+					shift_id?: string | null;
+					shift_start?: string | null;
+					site_id?: string;
+					status?: Database['public']['Enums']['attendance_status'];
+					tier?: string | null;
+					work_date?: string;
+					worked_min?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_days_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'attendance_days_policy_id_fkey';
+						columns: ['policy_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_policies';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_days_shift_id_fkey';
+						columns: ['shift_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedule_shifts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_month_locks: {
+				Row: {
+					locked_at: string;
+					locked_by: string | null;
+					month: string;
+					site_id: string;
+				};
+				Insert: {
+					locked_at?: string;
+					locked_by?: string | null;
+					month: string;
+					site_id: string;
+				};
+				Update: {
+					locked_at?: string;
+					locked_by?: string | null;
+					month?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_month_locks_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_overrides: {
+				Row: {
+					agent_id: string;
+					appeal_id: string | null;
+					cleared_at: string | null;
+					cleared_by: string | null;
+					deduction: number | null;
+					id: string;
+					made_at: string;
+					made_by: string | null;
+					reason: string;
+					shift_id: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_status'];
+					work_date: string;
+				};
+				Insert: {
+					agent_id: string;
+					appeal_id?: string | null;
+					cleared_at?: string | null;
+					cleared_by?: string | null;
+					deduction?: number | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					reason: string;
+					shift_id?: string | null;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_status'];
+					work_date: string;
+				};
+				Update: {
+					agent_id?: string;
+					appeal_id?: string | null;
+					cleared_at?: string | null;
+					cleared_by?: string | null;
+					deduction?: number | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					reason?: string;
+					shift_id?: string | null;
+					site_id?: string;
+					status?: Database['public']['Enums']['attendance_status'];
+					work_date?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_overrides_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'attendance_overrides_appeal_id_fkey';
+						columns: ['appeal_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_appeals';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attendance_overrides_shift_id_fkey';
+						columns: ['shift_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedule_shifts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_policies: {
+				Row: {
+					appeal_answer_days: number;
+					appeal_file_days: number;
+					approval_chain: Database['public']['Enums']['app_role'][];
+					check_in_window_min: number;
+					check_out_window_min: number;
+					created_at: string;
+					created_by: string | null;
+					deduction_absent: number;
+					deduction_early: number;
+					deduction_half_day: number;
+					deduction_late: number;
+					deduction_missing_punch: number;
+					early_grace_min: number;
+					early_half_day_max_min: number;
+					early_max_min: number;
+					effective_from: string;
+					grace_min: number;
+					half_day_max_min: number;
+					id: string;
+					judge_holidays: boolean;
+					judge_rest_days: boolean;
+					late_leave: string;
+					late_max_min: number;
+					leave_notice_hours: number;
+					min_half_day_worked_min: number;
+					min_present_worked_min: number;
+					offline_allowance_s: number;
+					overtime_needs_approval: boolean;
+					single_punch_status: Database['public']['Enums']['attendance_status'];
+					site_id: string;
+					version: number;
+				};
+				Insert: {
+					appeal_answer_days?: number;
+					appeal_file_days?: number;
+					approval_chain?: Database['public']['Enums']['app_role'][];
+					check_in_window_min?: number;
+					check_out_window_min?: number;
+					created_at?: string;
+					created_by?: string | null;
+					deduction_absent?: number;
+					deduction_early?: number;
+					deduction_half_day?: number;
+					deduction_late?: number;
+					deduction_missing_punch?: number;
+					early_grace_min?: number;
+					early_half_day_max_min?: number;
+					early_max_min?: number;
+					effective_from: string;
+					grace_min?: number;
+					half_day_max_min?: number;
+					id?: string;
+					judge_holidays?: boolean;
+					judge_rest_days?: boolean;
+					late_leave?: string;
+					late_max_min?: number;
+					leave_notice_hours?: number;
+					min_half_day_worked_min?: number;
+					min_present_worked_min?: number;
+					offline_allowance_s?: number;
+					overtime_needs_approval?: boolean;
+					single_punch_status?: Database['public']['Enums']['attendance_status'];
+					site_id: string;
+					version: number;
+				};
+				Update: {
+					appeal_answer_days?: number;
+					appeal_file_days?: number;
+					approval_chain?: Database['public']['Enums']['app_role'][];
+					check_in_window_min?: number;
+					check_out_window_min?: number;
+					created_at?: string;
+					created_by?: string | null;
+					deduction_absent?: number;
+					deduction_early?: number;
+					deduction_half_day?: number;
+					deduction_late?: number;
+					deduction_missing_punch?: number;
+					early_grace_min?: number;
+					early_half_day_max_min?: number;
+					early_max_min?: number;
+					effective_from?: string;
+					grace_min?: number;
+					half_day_max_min?: number;
+					id?: string;
+					judge_holidays?: boolean;
+					judge_rest_days?: boolean;
+					late_leave?: string;
+					late_max_min?: number;
+					leave_notice_hours?: number;
+					min_half_day_worked_min?: number;
+					min_present_worked_min?: number;
+					offline_allowance_s?: number;
+					overtime_needs_approval?: boolean;
+					single_punch_status?: Database['public']['Enums']['attendance_status'];
+					site_id?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_policies_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_request_steps: {
+				Row: {
+					action: string;
+					as_role: Database['public']['Enums']['app_role'] | null;
+					comment: string | null;
+					id: string;
+					made_at: string;
+					made_by: string | null;
+					request_id: string;
+					site_id: string;
+				};
+				Insert: {
+					action: string;
+					as_role?: Database['public']['Enums']['app_role'] | null;
+					comment?: string | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					request_id: string;
+					site_id: string;
+				};
+				Update: {
+					action?: string;
+					as_role?: Database['public']['Enums']['app_role'] | null;
+					comment?: string | null;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					request_id?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_request_steps_request_id_fkey';
+						columns: ['request_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_requests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			attendance_requests: {
+				Row: {
+					agent_id: string;
+					decided_at: string | null;
+					ends_at: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed: boolean;
+					leave_type: string | null;
+					reason: string | null;
+					site_id: string;
+					starts_at: string;
+					status: Database['public']['Enums']['attendance_request_status'];
+					step: number;
+				};
+				Insert: {
+					agent_id: string;
+					decided_at?: string | null;
+					ends_at: string;
+					filed_at?: string;
+					filed_by?: string | null;
+					id?: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed?: boolean;
+					leave_type?: string | null;
+					reason?: string | null;
+					site_id: string;
+					starts_at: string;
+					status?: Database['public']['Enums']['attendance_request_status'];
+					step?: number;
+				};
+				Update: {
+					agent_id?: string;
+					decided_at?: string | null;
+					ends_at?: string;
+					filed_at?: string;
+					filed_by?: string | null;
+					id?: string;
+					kind?: Database['public']['Enums']['attendance_request_kind'];
+					late_filed?: boolean;
+					leave_type?: string | null;
+					reason?: string | null;
+					site_id?: string;
+					starts_at?: string;
+					status?: Database['public']['Enums']['attendance_request_status'];
+					step?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attendance_requests_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
 			board_settings: {
 				Row: {
 					settings: Json;
@@ -717,6 +1277,57 @@ export type Database = {
 					}
 				];
 			};
+			leave_ledger: {
+				Row: {
+					agent_id: string;
+					id: string;
+					leave_type: string;
+					made_at: string;
+					made_by: string | null;
+					minutes: number;
+					reason: string;
+					request_id: string | null;
+					site_id: string;
+				};
+				Insert: {
+					agent_id: string;
+					id?: string;
+					leave_type: string;
+					made_at?: string;
+					made_by?: string | null;
+					minutes: number;
+					reason: string;
+					request_id?: string | null;
+					site_id: string;
+				};
+				Update: {
+					agent_id?: string;
+					id?: string;
+					leave_type?: string;
+					made_at?: string;
+					made_by?: string | null;
+					minutes?: number;
+					reason?: string;
+					request_id?: string | null;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'leave_ledger_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'leave_ledger_request_id_fkey';
+						columns: ['request_id'];
+						isOneToOne: false;
+						referencedRelation: 'attendance_requests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			members: {
 				Row: {
 					created_at: string;
@@ -806,6 +1417,81 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'national_holiday_years';
 						referencedColumns: ['country', 'year'];
+					}
+				];
+			};
+			punches: {
+				Row: {
+					agent_id: string;
+					created_by: string | null;
+					device: string | null;
+					device_time: string | null;
+					direction: Database['public']['Enums']['punch_direction'] | null;
+					id: string;
+					import_batch: string | null;
+					needs_review: boolean;
+					punched_at: string;
+					received_at: string;
+					replaces: string | null;
+					review_reason: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason: string | null;
+					voided_at: string | null;
+					voided_by: string | null;
+				};
+				Insert: {
+					agent_id: string;
+					created_by?: string | null;
+					device?: string | null;
+					device_time?: string | null;
+					direction?: Database['public']['Enums']['punch_direction'] | null;
+					id?: string;
+					import_batch?: string | null;
+					needs_review?: boolean;
+					punched_at: string;
+					received_at?: string;
+					replaces?: string | null;
+					review_reason?: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason?: string | null;
+					voided_at?: string | null;
+					voided_by?: string | null;
+				};
+				Update: {
+					agent_id?: string;
+					created_by?: string | null;
+					device?: string | null;
+					device_time?: string | null;
+					direction?: Database['public']['Enums']['punch_direction'] | null;
+					id?: string;
+					import_batch?: string | null;
+					needs_review?: boolean;
+					punched_at?: string;
+					received_at?: string;
+					replaces?: string | null;
+					review_reason?: string | null;
+					site_id?: string;
+					source?: Database['public']['Enums']['punch_source'];
+					void_reason?: string | null;
+					voided_at?: string | null;
+					voided_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'punches_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'punches_replaces_fkey';
+						columns: ['replaces'];
+						isOneToOne: false;
+						referencedRelation: 'punches';
+						referencedColumns: ['id'];
 					}
 				];
 			};
@@ -2217,12 +2903,29 @@ export type Database = {
 		};
 		Enums: {
 			agent_state: 'available' | 'on_call' | 'wrap_up' | 'break' | 'lunch' | 'training' | 'meeting' | 'offline';
-			app_role: 'agent' | 'lead' | 'supervisor' | 'manager' | 'qa' | 'analyst' | 'admin' | 'display';
+			app_role: 'agent' | 'lead' | 'supervisor' | 'manager' | 'qa' | 'analyst' | 'admin' | 'display' | 'kiosk';
+			attendance_appeal_status: 'open' | 'accepted' | 'rejected' | 'withdrawn';
+			attendance_request_kind: 'leave' | 'outing' | 'overtime';
+			attendance_request_status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+			attendance_status:
+				| 'present'
+				| 'late'
+				| 'early_leave'
+				| 'half_day'
+				| 'absent'
+				| 'leave'
+				| 'outing'
+				| 'rest'
+				| 'holiday'
+				| 'missing_punch'
+				| 'open';
 			calendar_day_kind: 'statutory_holiday' | 'rest_day' | 'working_day';
 			hours_mode: 'standard' | 'averaged';
 			invitation_status: 'booked' | 'visited' | 'no_show' | 'cancelled';
 			lead_grade: 'A' | 'B' | 'C' | 'D';
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
+			punch_direction: 'in' | 'out';
+			punch_source: 'web' | 'kiosk' | 'terminal' | 'correction';
 			queue_direction: 'inbound' | 'outbound';
 			schedule_status: 'draft' | 'published' | 'superseded';
 			shift_swap_status: 'proposed' | 'accepted' | 'approved' | 'declined' | 'rejected' | 'cancelled' | 'stale';
@@ -2313,12 +3016,30 @@ export const Constants = {
 	public: {
 		Enums: {
 			agent_state: ['available', 'on_call', 'wrap_up', 'break', 'lunch', 'training', 'meeting', 'offline'],
-			app_role: ['agent', 'lead', 'supervisor', 'manager', 'qa', 'analyst', 'admin', 'display'],
+			app_role: ['agent', 'lead', 'supervisor', 'manager', 'qa', 'analyst', 'admin', 'display', 'kiosk'],
+			attendance_appeal_status: ['open', 'accepted', 'rejected', 'withdrawn'],
+			attendance_request_kind: ['leave', 'outing', 'overtime'],
+			attendance_request_status: ['pending', 'approved', 'rejected', 'cancelled'],
+			attendance_status: [
+				'present',
+				'late',
+				'early_leave',
+				'half_day',
+				'absent',
+				'leave',
+				'outing',
+				'rest',
+				'holiday',
+				'missing_punch',
+				'open'
+			],
 			calendar_day_kind: ['statutory_holiday', 'rest_day', 'working_day'],
 			hours_mode: ['standard', 'averaged'],
 			invitation_status: ['booked', 'visited', 'no_show', 'cancelled'],
 			lead_grade: ['A', 'B', 'C', 'D'],
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
+			punch_direction: ['in', 'out'],
+			punch_source: ['web', 'kiosk', 'terminal', 'correction'],
 			queue_direction: ['inbound', 'outbound'],
 			schedule_status: ['draft', 'published', 'superseded'],
 			shift_swap_status: ['proposed', 'accepted', 'approved', 'declined', 'rejected', 'cancelled', 'stale'],

@@ -17,7 +17,9 @@ select tables_are(
     'site_calendar_days', 'seasons', 'season_periods', 'shift_templates', 'shift_template_seasons',
     'shift_template_queues', 'schedule_policies', 'schedules', 'schedule_shifts',
     'shift_swaps', 'shift_swap_steps', 'approved_leave', 'staffing_policies', 'forecasts', 'forecast_intervals',
-    'forecast_adjustments', 'staffing_requirements', 'solver_runs'
+    'forecast_adjustments', 'staffing_requirements', 'solver_runs',
+    'attendance_policies', 'punches', 'attendance_days', 'attendance_requests', 'attendance_request_steps',
+    'leave_ledger', 'attendance_overrides', 'attendance_appeals', 'attendance_corrections', 'attendance_month_locks'
   ],
   'public has exactly the tables the RLS matrix covers'
 );
