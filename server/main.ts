@@ -13,6 +13,7 @@ import { startDemoHistory, type DemoHistoryHandle } from './feeders/simulator/de
 import { openDb } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { NO_DEADLINE } from './db/types.ts';
+import { closeDays, startAttendanceCloser } from './attendance/closer.ts';
 import { makeTreePrivate } from './db/private-files.ts';
 import { readEnv } from './env.ts';
 import { loadOrCreateKeys } from './keys.ts';
@@ -30,7 +31,8 @@ const DEMO_LOGINS = [
 	'supervisor@demo.local',
 	'lead1@demo.local … lead4@demo.local',
 	'agent01@demo.local … agent40@demo.local',
-	'display@demo.local (wall TV)'
+	'display@demo.local (wall TV)',
+	"kiosk@demo.local (entrance kiosk; every agent's PIN is 2580)"
 ];
 
 async function main(): Promise<void> {
@@ -105,12 +107,15 @@ async function main(): Promise<void> {
 		});
 	}
 
+	// Attendance days close once their check-out window has passed.
+	const closer = startAttendanceCloser({ close: () => closeDays(db), log: (line) => log(`attendance: ${line}`) });
+
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;
 		stopping = true;
 		log(`${signal}: shutting down`);
-		Promise.all([simulator?.stop(), history?.stop()])
+		Promise.all([simulator?.stop(), history?.stop(), closer.stop()])
 			.then(() => app.close())
 			.then(() => db.close())
 			.then(

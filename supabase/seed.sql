@@ -214,8 +214,9 @@ from (values (1, 1), (2, 2), (3, 2), (4, 1), (5, 3), (6, 4), (7, 4)) as x (t, q)
 update public.schedule_policies set hours_mode = 'averaged', averaging_period = 'month'
 where site_id = '5a000000-0000-4000-8000-000000000001';
 
--- Schedules for every team: this week and next published, the week after a
--- draft (relative to the site's today, so the demo has them on any day).
+-- Schedules for every team: the five weeks before this one (attendance has
+-- a month to judge), this week and next published, the week after a draft
+-- (relative to the site's today, so the demo has them on any day).
 -- Inbound agents work five 8-hour shifts on one template each (agent i rests
 -- on days i mod 7 and the next); outbound callers the season's day shift.
 -- Team 1's draft breaks two rules on purpose: agent01 works all seven days,
@@ -223,7 +224,7 @@ where site_id = '5a000000-0000-4000-8000-000000000001';
 insert into public.schedules (site_id, team_id, week_start, version)
 select '5a000000-0000-4000-8000-000000000001', t.id,
   date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 7 * w, 1
-from public.teams t cross join generate_series(0, 2) as w
+from public.teams t cross join generate_series(-5, 2) as w
 where t.site_id = '5a000000-0000-4000-8000-000000000001';
 
 insert into public.schedule_shifts (site_id, schedule_id, agent_id, day, template_id, starts_at, ends_at)
@@ -257,3 +258,163 @@ update public.schedules
 set status = 'published', published_by = 'a0000000-0000-4000-8000-000000000003', published_at = now()
 where site_id = '5a000000-0000-4000-8000-000000000001'
   and week_start < date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 14;
+
+-- Attendance (issue 12): the weeks before today as the face terminal at the
+-- door would have recorded it, consistent with the published shifts. Each
+-- shift's arrival and departure are drawn from a hash of agent and day, so
+-- every fresh demo is the same: most agents arrive 3–17 minutes early; about
+-- one shift in forty is 6–25 minutes late, one in two hundred 35–70 (a
+-- half-day); one in a hundred leaves 10–25 minutes early. Shifts under way
+-- have only their clock-in. agent03 forgot to clock out on their last
+-- finished shift (a missing punch); agent07 was out on an approved outing;
+-- agent05 has a leave request waiting for lead1; agent04 appeals their most
+-- recent late arrival. The floor works weekends and holidays in rotation,
+-- so a published shift on one is judged like any other.
+update public.attendance_policies set judge_rest_days = true, judge_holidays = true
+where site_id = '5a000000-0000-4000-8000-000000000001';
+
+with shift as (
+  select sh.site_id, sh.agent_id, sh.day, sh.start_ts, sh.end_ts, a.employee_no,
+    abs(('x' || substr(md5(sh.agent_id::text || sh.day::text), 1, 8))::bit(32)::integer) % 1000 as arrive,
+    abs(('x' || substr(md5(sh.day::text || sh.agent_id::text), 1, 8))::bit(32)::integer) % 1000 as leave
+  from public.schedule_shifts sh
+  join public.schedules s on s.id = sh.schedule_id and s.status = 'published'
+  join public.agents a on a.id = sh.agent_id
+  where sh.site_id = '5a000000-0000-4000-8000-000000000001'
+    and sh.start_ts < now() - interval '20 minutes'
+),
+punch as (
+  select site_id, agent_id, 'in'::public.punch_direction as direction, employee_no, arrive as pick,
+    start_ts + case
+      when arrive < 25 then make_interval(mins => 6 + arrive % 20, secs => arrive % 50)
+      when arrive < 30 then make_interval(mins => 35 + (arrive * 7) % 36, secs => arrive % 40)
+      else -make_interval(mins => 3 + arrive % 15, secs => arrive % 60)
+    end as at
+  from shift
+  union all
+  select site_id, agent_id, 'out', employee_no, leave,
+    end_ts + case
+      when leave < 10 then -make_interval(mins => 10 + leave % 16, secs => leave % 30)
+      else make_interval(mins => leave % 20, secs => leave % 60)
+    end
+  from shift
+  where end_ts + interval '25 minutes' < now()
+    -- agent03's last finished shift has no clock-out.
+    and not (employee_no = 'E003' and day = (
+      select max(s3.day) from shift s3 where s3.employee_no = 'E003' and s3.end_ts + interval '25 minutes' < now()
+    ))
+)
+insert into public.punches (site_id, agent_id, punched_at, direction, source, device, device_time, received_at, created_by)
+select site_id, agent_id, at, direction,
+  case when pick % 10 = 7 then 'web' when pick % 20 = 3 then 'kiosk' else 'terminal' end::public.punch_source,
+  case when pick % 10 = 7 then null when pick % 20 = 3 then '正门平板 Entrance tablet' else 'FACE-01 正门 Main door' end,
+  at,
+  -- Terminal exports are imported the next morning; web and kiosk punches arrive at once.
+  case when pick % 10 = 7 or pick % 20 = 3 then at
+    else least(now(), (date_trunc('day', at at time zone 'Asia/Shanghai') + interval '1 day 07:30') at time zone 'Asia/Shanghai')
+  end,
+  null
+from punch
+where at < now();
+
+-- agent04's latest finished shift of the last two days was 14 minutes late (they appeal it below).
+update public.punches p
+set punched_at = x.start_ts + interval '14 minutes 20 seconds', device_time = x.start_ts + interval '14 minutes 20 seconds',
+  received_at = greatest(p.received_at, x.start_ts + interval '14 minutes 20 seconds')
+from (
+  select sh.agent_id, sh.start_ts
+  from public.schedule_shifts sh join public.schedules s on s.id = sh.schedule_id and s.status = 'published'
+  where sh.agent_id = 'ac000000-0000-4000-8000-000000000104' and sh.end_ts + interval '2 hours' < now()
+    and sh.day >= app.site_today('5a000000-0000-4000-8000-000000000001') - 2
+  order by sh.start_ts desc limit 1
+) x
+where p.agent_id = x.agent_id and p.direction = 'in' and p.punched_at between x.start_ts - interval '1 hour' and x.start_ts + interval '1 hour';
+
+-- Everyone starts the year with five days of annual leave.
+insert into public.leave_ledger (site_id, agent_id, leave_type, minutes, reason, made_by)
+select site_id, id, 'annual', 5 * 480, '2026 年假 Annual leave 2026', 'a0000000-0000-4000-8000-000000000003'
+from public.agents where site_id = '5a000000-0000-4000-8000-000000000001';
+
+-- agent07 was out at a client's from 13:30 to 15:30 on their latest finished shift, approved by lead1 and the supervisor.
+with shift as (
+  select sh.site_id, sh.agent_id, sh.day
+  from public.schedule_shifts sh join public.schedules s on s.id = sh.schedule_id and s.status = 'published'
+  where sh.agent_id = 'ac000000-0000-4000-8000-000000000107' and sh.end_ts + interval '2 hours' < now()
+  order by sh.start_ts desc limit 1
+),
+outing as (
+  insert into public.attendance_requests (site_id, agent_id, kind, starts_at, ends_at, reason, status, step, filed_by, filed_at, decided_at)
+  select site_id, agent_id, 'outing', (day + time '13:30') at time zone 'Asia/Shanghai', (day + time '15:30') at time zone 'Asia/Shanghai',
+    '到万科城项目现场带看 Site visit with a client at the Vanke City project', 'approved', 2,
+    'a0000000-0000-4000-8000-000000000107', (day - 1 + time '17:00') at time zone 'Asia/Shanghai', (day - 1 + time '18:00') at time zone 'Asia/Shanghai'
+  from shift
+  returning id, site_id, filed_at, decided_at
+)
+insert into public.attendance_request_steps (request_id, site_id, action, as_role, comment, made_by, made_at)
+select id, site_id, x.action, x.as_role::public.app_role, x.comment, x.made_by::uuid, x.at
+from outing cross join lateral (values
+  ('filed', 'agent', null, 'a0000000-0000-4000-8000-000000000107', filed_at),
+  ('approved', 'lead', '同意 OK', 'a0000000-0000-4000-8000-000000000011', filed_at + interval '30 minutes'),
+  ('approved', 'supervisor', null, 'a0000000-0000-4000-8000-000000000003', decided_at)
+) as x (action, as_role, comment, made_by, at);
+
+-- agent05 asks for their first shift next week off (annual leave), waiting for lead1.
+with shift as (
+  select sh.site_id, sh.agent_id, sh.day
+  from public.schedule_shifts sh join public.schedules s on s.id = sh.schedule_id and s.status = 'published'
+  where sh.agent_id = 'ac000000-0000-4000-8000-000000000105'
+    and sh.day >= date_trunc('week', app.site_today('5a000000-0000-4000-8000-000000000001')::timestamp)::date + 7
+  order by sh.start_ts limit 1
+),
+leave as (
+  insert into public.attendance_requests (site_id, agent_id, kind, leave_type, starts_at, ends_at, reason, filed_by, filed_at)
+  select site_id, agent_id, 'leave', 'annual', day::timestamp at time zone 'Asia/Shanghai', (day + 1)::timestamp at time zone 'Asia/Shanghai',
+    '家里有事 Family matters', 'a0000000-0000-4000-8000-000000000105', now() - interval '1 day'
+  from shift
+  returning id, site_id, filed_at
+)
+insert into public.attendance_request_steps (request_id, site_id, action, as_role, made_by, made_at)
+select id, site_id, 'filed', 'agent', 'a0000000-0000-4000-8000-000000000105', filed_at from leave;
+
+-- Judge the month and close what is over, as the server's closer would.
+select app.judge_attendance('5a000000-0000-4000-8000-000000000001', null,
+  app.site_today('5a000000-0000-4000-8000-000000000001') - 42, app.site_today('5a000000-0000-4000-8000-000000000001') + 14);
+select public.close_attendance_days(now());
+
+-- agent04 appeals the late arrival: the terminal queue was long that morning.
+insert into public.attendance_appeals (site_id, agent_id, day_id, work_date, reason, filed_by, filed_at, file_by, answer_by)
+select d.site_id, d.agent_id, d.id, d.work_date, '考勤机前排队，8:58 已到门口 The terminal had a queue; I was at the door at 8:58',
+  'a0000000-0000-4000-8000-000000000104', now(), app.appeal_file_by(d),
+  app.add_working_days(d.site_id, app.site_today(d.site_id), 5)
+from public.attendance_days d
+where d.agent_id = 'ac000000-0000-4000-8000-000000000104' and d.status = 'late' and d.closed_at is not null
+order by d.work_date desc limit 1;
+
+-- Kiosk (issue 12): the entrance tablet's login (kiosk@demo.local, user 5),
+-- a kiosk member of the demo site that reads nothing and takes punches by
+-- employee number and PIN. Every demo agent's kiosk PIN is 2580 (one bcrypt
+-- hash for all, as for the passwords above); agents change theirs on /me.
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+  confirmation_token, recovery_token, email_change_token_new, email_change,
+  raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+)
+select
+  '00000000-0000-0000-0000-000000000000', 'a0000000-0000-4000-8000-000000000005', 'authenticated', 'authenticated',
+  'kiosk@demo.local', extensions.crypt('callboard', extensions.gen_salt('bf', 10)), now(),
+  '', '', '', '',
+  '{"provider": "email", "providers": ["email"]}'::jsonb,
+  '{"display_name": "门口考勤机 Entrance kiosk"}'::jsonb,
+  now(), now();
+insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+values ('a0000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000005',
+  '{"sub": "a0000000-0000-4000-8000-000000000005", "email": "kiosk@demo.local", "email_verified": true}'::jsonb,
+  'email', now(), now());
+insert into public.members (user_id, site_id, role)
+values ('a0000000-0000-4000-8000-000000000005', '5a000000-0000-4000-8000-000000000001', 'kiosk');
+
+with pin as (select extensions.crypt('2580', extensions.gen_salt('bf', 10)) as hash)
+insert into app.agent_pins (agent_id, site_id, pin_hash)
+select a.id, a.site_id, pin.hash
+from public.agents a cross join pin
+where a.site_id = '5a000000-0000-4000-8000-000000000001';

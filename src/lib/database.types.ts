@@ -408,6 +408,7 @@ export type Database = {
 				Row: {
 					agent_id: string;
 					closed_at: string | null;
+					closes_at: string | null;
 					deduction: number;
 					early_min: number;
 					explanation: Json;
@@ -430,6 +431,7 @@ export type Database = {
 				Insert: {
 					agent_id: string;
 					closed_at?: string | null;
+					closes_at?: string | null;
 					deduction?: number;
 					early_min?: number;
 					explanation?: Json;
@@ -452,6 +454,7 @@ export type Database = {
 				Update: {
 					agent_id?: string;
 					closed_at?: string | null;
+					closes_at?: string | null;
 					deduction?: number;
 					early_min?: number;
 					explanation?: Json;
@@ -1417,6 +1420,62 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'national_holiday_years';
 						referencedColumns: ['country', 'year'];
+					}
+				];
+			};
+			punch_imports: {
+				Row: {
+					duplicates: number;
+					file_name: string;
+					first_punch: string | null;
+					id: string;
+					last_punch: string | null;
+					layout: string;
+					made_at: string;
+					made_by: string | null;
+					mode: string;
+					rejected: number;
+					rows_sent: number;
+					site_id: string;
+					stored: number;
+				};
+				Insert: {
+					duplicates?: number;
+					file_name: string;
+					first_punch?: string | null;
+					id?: string;
+					last_punch?: string | null;
+					layout: string;
+					made_at?: string;
+					made_by?: string | null;
+					mode: string;
+					rejected?: number;
+					rows_sent?: number;
+					site_id: string;
+					stored?: number;
+				};
+				Update: {
+					duplicates?: number;
+					file_name?: string;
+					first_punch?: string | null;
+					id?: string;
+					last_punch?: string | null;
+					layout?: string;
+					made_at?: string;
+					made_by?: string | null;
+					mode?: string;
+					rejected?: number;
+					rows_sent?: number;
+					site_id?: string;
+					stored?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'punch_imports_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
 					}
 				];
 			};
@@ -2467,6 +2526,39 @@ export type Database = {
 				Args: { site_id: string; summer_name: string; winter_name: string; year: number };
 				Returns: number;
 			};
+			add_punch: {
+				Args: {
+					agent_id: string;
+					direction: Database['public']['Enums']['punch_direction'];
+					punched_at: string;
+					reason: string;
+				};
+				Returns: {
+					agent_id: string;
+					created_by: string | null;
+					device: string | null;
+					device_time: string | null;
+					direction: Database['public']['Enums']['punch_direction'] | null;
+					id: string;
+					import_batch: string | null;
+					needs_review: boolean;
+					punched_at: string;
+					received_at: string;
+					replaces: string | null;
+					review_reason: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason: string | null;
+					voided_at: string | null;
+					voided_by: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'punches';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			adjust_forecast: {
 				Args: {
 					day: string;
@@ -2509,6 +2601,38 @@ export type Database = {
 					scheduled_until: string;
 				}[];
 			};
+			answer_attendance_appeal: {
+				Args: {
+					accept: boolean;
+					answer: string;
+					appeal_id: string;
+					deduction?: number;
+					new_status?: Database['public']['Enums']['attendance_status'];
+				};
+				Returns: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string;
+					file_by: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_appeals';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			answer_shift_swap: {
 				Args: { accept: boolean; swap_id: string };
 				Returns: {
@@ -2535,7 +2659,187 @@ export type Database = {
 				};
 			};
 			apply_schedule_edits: { Args: { edits: Json; expected_revision: number; schedule_id: string }; Returns: number };
+			attendance_appeal_deadline: { Args: { day_id: string }; Returns: string };
+			attendance_appeal_inbox: {
+				Args: { include_answered?: boolean; site_id: string };
+				Returns: {
+					agent_id: string;
+					agent_name: string;
+					answer: string;
+					answer_by: string;
+					answered_at: string;
+					appeal_id: string;
+					day_deduction: number;
+					day_status: Database['public']['Enums']['attendance_status'];
+					employee_no: string;
+					file_by: string;
+					filed_at: string;
+					overdue: boolean;
+					reason: string;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					team_id: string;
+					work_date: string;
+				}[];
+			};
+			attendance_appeals_waiting: { Args: { site_id: string }; Returns: number };
+			attendance_day_audit: {
+				Args: { agent_id: string; work_date: string };
+				Returns: {
+					action: string;
+					after: Json;
+					appeal_id: string;
+					before: Json;
+					id: string;
+					made_at: string;
+					made_by: string;
+					made_by_name: string;
+					override_id: string;
+					punch_id: string;
+					reason: string;
+				}[];
+			};
+			attendance_day_punches: {
+				Args: { agent_id: string; work_date: string };
+				Returns: {
+					agent_id: string;
+					created_by: string | null;
+					device: string | null;
+					device_time: string | null;
+					direction: Database['public']['Enums']['punch_direction'] | null;
+					id: string;
+					import_batch: string | null;
+					needs_review: boolean;
+					punched_at: string;
+					received_at: string;
+					replaces: string | null;
+					review_reason: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason: string | null;
+					voided_at: string | null;
+					voided_by: string | null;
+				}[];
+				SetofOptions: {
+					from: '*';
+					to: 'punches';
+					isOneToOne: false;
+					isSetofReturn: true;
+				};
+			};
+			attendance_month_report: {
+				Args: { month: string; site_id: string; team_id?: string };
+				Returns: {
+					absent_days: number;
+					agent: string;
+					agent_name: string;
+					agents: number;
+					deduction_absent: number;
+					deduction_early: number;
+					deduction_half_day: number;
+					deduction_late: number;
+					deduction_missing_punch: number;
+					deduction_other: number;
+					deduction_total: number;
+					early_count: number;
+					early_min: number;
+					employee_no: string;
+					half_days: number;
+					late_count: number;
+					late_min: number;
+					leave_annual: number;
+					leave_bereavement: number;
+					leave_compensatory: number;
+					leave_days: number;
+					leave_marriage: number;
+					leave_maternity: number;
+					leave_other: number;
+					leave_personal: number;
+					leave_sick: number;
+					leave_visit_half_day: number;
+					missing_punches: number;
+					open_days: number;
+					outing_min: number;
+					outings: number;
+					overtime_min: number;
+					present_days: number;
+					row_kind: string;
+					scheduled_days: number;
+					team: string;
+					team_name: string;
+				}[];
+			};
+			attendance_request_list: {
+				Args: { since?: string; site_id: string };
+				Returns: {
+					agent_id: string;
+					agent_name: string;
+					decided_at: string;
+					ends_at: string;
+					filed_at: string;
+					id: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed: boolean;
+					leave_minutes: number;
+					leave_type: string;
+					may_cancel: boolean;
+					may_decide: boolean;
+					reason: string;
+					starts_at: string;
+					status: Database['public']['Enums']['attendance_request_status'];
+					steps: Json;
+					team_name: string;
+					waiting_role: Database['public']['Enums']['app_role'];
+				}[];
+			};
+			attendance_requests_waiting: { Args: { site_id: string }; Returns: number };
+			attendance_today: {
+				Args: { moment?: string; site_id: string };
+				Returns: {
+					agent_id: string;
+					day_id: string;
+					display_name: string;
+					early_min: number;
+					employee_no: string;
+					first_in: string;
+					last_out: string;
+					late_min: number;
+					minutes: number;
+					shift_end: string;
+					shift_id: string;
+					shift_start: string;
+					state: string;
+					status: Database['public']['Enums']['attendance_status'];
+					team_id: string;
+					team_name: string;
+					work_date: string;
+				}[];
+			};
 			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
+			cancel_attendance_request: {
+				Args: { reason?: string; request_id: string };
+				Returns: {
+					agent_id: string;
+					decided_at: string | null;
+					ends_at: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed: boolean;
+					leave_type: string | null;
+					reason: string | null;
+					site_id: string;
+					starts_at: string;
+					status: Database['public']['Enums']['attendance_request_status'];
+					step: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_requests';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			cancel_shift_swap: {
 				Args: { swap_id: string };
 				Returns: {
@@ -2561,6 +2865,12 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			clear_attendance_override: { Args: { override_id: string; reason: string }; Returns: undefined };
+			clock_punch: {
+				Args: { direction?: Database['public']['Enums']['punch_direction']; site_id?: string };
+				Returns: Json;
+			};
+			close_attendance_days: { Args: { moment?: string }; Returns: number };
 			copy_season_periods: { Args: { from_year: number; site_id: string; to_year: number }; Returns: number };
 			create_forecast: {
 				Args: { history_weeks?: number; queue_id: string; week_start: string };
@@ -2607,6 +2917,31 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			decide_attendance_request: {
+				Args: { approve: boolean; comment?: string; request_id: string };
+				Returns: {
+					agent_id: string;
+					decided_at: string | null;
+					ends_at: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed: boolean;
+					leave_type: string | null;
+					reason: string | null;
+					site_id: string;
+					starts_at: string;
+					status: Database['public']['Enums']['attendance_request_status'];
+					step: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_requests';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			decide_shift_swap: {
 				Args: { approve: boolean; reason?: string; swap_id: string };
 				Returns: {
@@ -2628,6 +2963,64 @@ export type Database = {
 				SetofOptions: {
 					from: '*';
 					to: 'shift_swaps';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			file_attendance_appeal: {
+				Args: { day_id: string; reason: string };
+				Returns: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string;
+					file_by: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_appeals';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			file_attendance_request: {
+				Args: {
+					agent_id?: string;
+					ends_at: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					leave_type: string;
+					reason?: string;
+					starts_at: string;
+				};
+				Returns: {
+					agent_id: string;
+					decided_at: string | null;
+					ends_at: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: Database['public']['Enums']['attendance_request_kind'];
+					late_filed: boolean;
+					leave_type: string | null;
+					reason: string | null;
+					site_id: string;
+					starts_at: string;
+					status: Database['public']['Enums']['attendance_request_status'];
+					step: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_requests';
 					isOneToOne: true;
 					isSetofReturn: false;
 				};
@@ -2658,7 +3051,71 @@ export type Database = {
 					version: number;
 				}[];
 			};
+			grant_leave_balance: {
+				Args: { agent_id: string; leave_type: string; minutes: number; reason: string };
+				Returns: {
+					agent_id: string;
+					id: string;
+					leave_type: string;
+					made_at: string;
+					made_by: string | null;
+					minutes: number;
+					reason: string;
+					request_id: string | null;
+					site_id: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'leave_ledger';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			import_punches: {
+				Args: {
+					batch_id?: string;
+					dry_run?: boolean;
+					file_name: string;
+					layout: string;
+					mode: string;
+					rows: Json;
+					site_id: string;
+				};
+				Returns: Json;
+			};
 			ingest_events: { Args: { events: Json }; Returns: Json };
+			judge_attendance_range: {
+				Args: { agent_ids?: string[]; from_date: string; site_id: string; to_date: string };
+				Returns: number;
+			};
+			kiosk_pin_status: {
+				Args: { site_id: string };
+				Returns: { agent_id: string; locked_until: string; pin_set_at: string }[];
+			};
+			kiosk_punch: {
+				Args: {
+					client_id?: string;
+					device?: string;
+					device_now?: string;
+					device_time?: string;
+					direction?: Database['public']['Enums']['punch_direction'];
+					employee_no: string;
+					pin: string;
+					site_id?: string;
+				};
+				Returns: Json;
+			};
+			kiosk_site: { Args: { site_id?: string }; Returns: Json };
+			leave_balances: {
+				Args: { agent_id: string };
+				Returns: {
+					balance_min: number;
+					granted_min: number;
+					leave_type: string;
+					pending_min: number;
+					taken_min: number;
+				}[];
+			};
 			list_shift_swaps: {
 				Args: { from_week: string; site_id: string };
 				Returns: {
@@ -2687,6 +3144,56 @@ export type Database = {
 				}[];
 			};
 			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
+			lock_attendance_month: { Args: { month: string; reason?: string; site_id: string }; Returns: undefined };
+			move_punch: {
+				Args: { punch_id: string; punched_at: string; reason: string };
+				Returns: {
+					agent_id: string;
+					created_by: string | null;
+					device: string | null;
+					device_time: string | null;
+					direction: Database['public']['Enums']['punch_direction'] | null;
+					id: string;
+					import_batch: string | null;
+					needs_review: boolean;
+					punched_at: string;
+					received_at: string;
+					replaces: string | null;
+					review_reason: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason: string | null;
+					voided_at: string | null;
+					voided_by: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'punches';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			overdue_attendance_appeals: {
+				Args: { site_id: string };
+				Returns: {
+					agent_id: string;
+					agent_name: string;
+					answer_by: string;
+					appeal_id: string;
+					filed_at: string;
+					work_date: string;
+					working_days_late: number;
+				}[];
+			};
+			override_attendance_day: {
+				Args: {
+					day_id: string;
+					deduction: number;
+					reason: string;
+					status: Database['public']['Enums']['attendance_status'];
+				};
+				Returns: string;
+			};
 			propose_shift_swap: {
 				Args: { colleague_agent_id: string; colleague_shift_id?: string; note?: string; shift_id: string };
 				Returns: {
@@ -2824,6 +3331,7 @@ export type Database = {
 				Returns: { agent_id: string; day: string; detail: string; rule: string }[];
 			};
 			server_time: { Args: never; Returns: string };
+			set_agent_pin: { Args: { agent_id: string; pin: string }; Returns: undefined };
 			shift_setup_sites: { Args: never; Returns: { may_edit: boolean; site_id: string }[] };
 			site_calendar_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			site_member_directory: {
@@ -2873,6 +3381,35 @@ export type Database = {
 					their_shift_id: string;
 				}[];
 			};
+			unlock_attendance_month: { Args: { month: string; reason: string; site_id: string }; Returns: undefined };
+			void_punch: {
+				Args: { punch_id: string; reason: string };
+				Returns: {
+					agent_id: string;
+					created_by: string | null;
+					device: string | null;
+					device_time: string | null;
+					direction: Database['public']['Enums']['punch_direction'] | null;
+					id: string;
+					import_batch: string | null;
+					needs_review: boolean;
+					punched_at: string;
+					received_at: string;
+					replaces: string | null;
+					review_reason: string | null;
+					site_id: string;
+					source: Database['public']['Enums']['punch_source'];
+					void_reason: string | null;
+					voided_at: string | null;
+					voided_by: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'punches';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			wall_outbound_today: {
 				Args: { site_id: string };
 				Returns: {
@@ -2898,6 +3435,32 @@ export type Database = {
 					raw_agents: number;
 					version: number;
 				}[];
+			};
+			withdraw_attendance_appeal: {
+				Args: { appeal_id: string };
+				Returns: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string;
+					file_by: string;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_appeals';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
 			};
 			working_days_in_year: { Args: { site_id: string; year: number }; Returns: number };
 		};

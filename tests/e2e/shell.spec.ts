@@ -96,7 +96,11 @@ test('an agent’s shell on a phone folds the menu and never scrolls sideways', 
 	await expect(page.getByTestId('nav-my-schedule')).toBeHidden();
 	await page.getByTestId('menu-button').click();
 	await expect(page.getByTestId('menu-button')).toHaveAttribute('aria-expanded', 'true');
-	await expect(page.getByRole('navigation', { name: '页面' }).getByRole('link')).toHaveText(['我的今天', '我的排班']);
+	await expect(page.getByRole('navigation', { name: '页面' }).getByRole('link')).toHaveText([
+		'我的今天',
+		'我的排班',
+		'我的考勤'
+	]);
 	await page.screenshot({ path: 'test-results/screenshots/shell-agent-menu-390x844.png' });
 	await expectNoAxeViolations(page);
 	await page.getByTestId('nav-my-schedule').click();

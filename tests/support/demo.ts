@@ -9,7 +9,7 @@ export const DEMO_SITE = DEMO_SITE_ID;
 /** Every demo login's password. */
 export const DEMO_PASSWORD = 'callboard';
 
-export type DemoRole = 'admin' | 'manager' | 'supervisor' | 'display' | 'lead' | 'agent';
+export type DemoRole = 'admin' | 'manager' | 'supervisor' | 'display' | 'kiosk' | 'lead' | 'agent';
 
 export interface DemoLogin {
 	email: string;
@@ -35,13 +35,17 @@ const login = (n: number, name: string, role: DemoRole): DemoLogin => ({
 	role
 });
 
-/** One login per staff role, and the wall TVs' display account. */
+/** One login per staff role, the wall TVs' display account and the entrance kiosk's. */
 export const STAFF = {
 	admin: login(1, 'admin', 'admin'),
 	manager: login(2, 'manager', 'manager'),
 	supervisor: login(3, 'supervisor', 'supervisor'),
-	display: login(4, 'display', 'display')
+	display: login(4, 'display', 'display'),
+	kiosk: login(5, 'kiosk', 'kiosk')
 } as const satisfies Record<string, DemoLogin>;
+
+/** Every demo agent's kiosk PIN (supabase/seed.sql, "Kiosk (issue 12)"). */
+export const DEMO_KIOSK_PIN = '2580';
 
 /** The seed's team order: lead n leads team n; agents are ten per team. */
 const TEAM_ORDER = [TEAM.hotlineA, TEAM.hotlineB, TEAM.customerService, TEAM.outbound];

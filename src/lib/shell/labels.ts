@@ -10,7 +10,8 @@ const ROLE: Record<AppRole, () => string> = {
 	qa: m.role_qa,
 	analyst: m.role_analyst,
 	admin: m.role_admin,
-	display: m.role_display
+	display: m.role_display,
+	kiosk: m.kiosk_role
 };
 
 const NAV: Record<NavId, () => string> = {
@@ -21,7 +22,9 @@ const NAV: Record<NavId, () => string> = {
 	settings: m.nav_settings,
 	members: m.nav_members,
 	'my-day': m.nav_my_day,
-	'my-schedule': m.nav_my_schedule
+	'my-schedule': m.nav_my_schedule,
+	'my-attendance': m.att_view_nav_mine,
+	'my-requests': m.att_req_nav_mine
 };
 
 export const roleLabel = (role: AppRole): string => ROLE[role]();

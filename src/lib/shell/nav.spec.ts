@@ -12,12 +12,16 @@ describe('navFor', () => {
 		expect(navFor('supervisor').map((i) => i.id)).not.toContain('members');
 	});
 	it('gives agents their own pages only', () => {
-		expect(navFor('agent').map((i) => i.id)).toEqual(['my-day', 'my-schedule']);
+		expect(navFor('agent').map((i) => i.id)).toEqual(['my-day', 'my-schedule', 'my-attendance', 'my-requests']);
 		expect(roleMayUse('agent', 'schedules')).toBe(false);
 	});
 	it('offers a display nothing but its board', () => {
 		expect(navFor('display')).toEqual([]);
 		expect(homeFor('display')).toBe('wall');
+	});
+	it('offers a kiosk nothing and sends it to its keypad', () => {
+		expect(navFor('kiosk')).toEqual([]);
+		expect(homeFor('kiosk')).toBe('kiosk');
 	});
 	it('lets QA and analysts read schedules but not attendance or settings', () => {
 		expect(roleMayUse('qa', 'schedules')).toBe(true);

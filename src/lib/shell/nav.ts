@@ -8,7 +8,16 @@ import type { Enums } from '$lib/database.types';
 export type AppRole = Enums<'app_role'>;
 
 export type NavId =
-	'today' | 'schedules' | 'attendance' | 'wallboards' | 'settings' | 'members' | 'my-day' | 'my-schedule';
+	| 'today'
+	| 'schedules'
+	| 'attendance'
+	| 'wallboards'
+	| 'settings'
+	| 'members'
+	| 'my-day'
+	| 'my-schedule'
+	| 'my-attendance'
+	| 'my-requests';
 
 export interface NavItem {
 	id: NavId;
@@ -19,6 +28,8 @@ export interface NavItem {
 const ITEMS: readonly (NavItem & { roles: readonly AppRole[] })[] = [
 	{ id: 'my-day', path: '/me', roles: ['agent'] },
 	{ id: 'my-schedule', path: '/me/schedule', roles: ['agent'] },
+	{ id: 'my-attendance', path: '/me/attendance', roles: ['agent'] },
+	{ id: 'my-requests', path: '/me/requests', roles: ['agent'] },
 	{ id: 'today', path: '/today', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
 	// QA and analysts read schedules (RLS: app.can_read_shift_setup); only planners change them.
 	{ id: 'schedules', path: '/schedules', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
@@ -38,14 +49,20 @@ export function roleMayUse(role: AppRole, id: NavId): boolean {
 	return navFor(role).some((item) => item.id === id);
 }
 
-/** Where a signed-in member lands: a wall display goes straight to its board. */
-export function homeFor(role: AppRole): NavId | 'wall' {
+/**
+ * Where a signed-in member lands: a wall display goes straight to its board,
+ * an entrance kiosk to its keypad (it is offered no page of the app).
+ */
+export function homeFor(role: AppRole): NavId | 'wall' | 'kiosk' {
+	if (role === 'kiosk') return 'kiosk';
 	return navFor(role)[0]?.id ?? 'wall';
 }
 
 export const homeHref = (role: AppRole): string => {
 	const home = homeFor(role);
-	return home === 'wall' ? resolve('/wall') : navHref(home);
+	if (home === 'wall') return resolve('/wall');
+	if (home === 'kiosk') return resolve('/kiosk');
+	return navHref(home);
 };
 
 /** The nav item a pathname belongs to (its longest matching prefix), for aria-current. */
@@ -77,5 +94,9 @@ export function navHref(id: NavId): string {
 			return resolve('/(app)/me');
 		case 'my-schedule':
 			return resolve('/(app)/me/schedule/[[week]]', {});
+		case 'my-attendance':
+			return resolve('/(app)/me/attendance/[[month]]', {});
+		case 'my-requests':
+			return resolve('/(app)/me/requests');
 	}
 }

@@ -24,7 +24,8 @@ export const load = (async ({ parent, url }) => {
 		const { data, error } = await client.auth.getSession();
 		if (error) throw error;
 		if (!data.session) return setup({ state: 'signed-out' });
-		const memberships = await listMyMemberships(client, data.session.user.id);
+		// A kiosk account reads no board (RLS): to the wall it belongs to no site.
+		const memberships = (await listMyMemberships(client, data.session.user.id)).filter((m) => m.role !== 'kiosk');
 		const wanted = url.searchParams.get('site');
 		const membership = memberships.find((m) => m.siteId === wanted) ?? memberships[0];
 		if (!membership) return setup({ state: 'no-site' });

@@ -19,7 +19,8 @@ select tables_are(
     'shift_swaps', 'shift_swap_steps', 'approved_leave', 'staffing_policies', 'forecasts', 'forecast_intervals',
     'forecast_adjustments', 'staffing_requirements', 'solver_runs',
     'attendance_policies', 'punches', 'attendance_days', 'attendance_requests', 'attendance_request_steps',
-    'leave_ledger', 'attendance_overrides', 'attendance_appeals', 'attendance_corrections', 'attendance_month_locks'
+    'leave_ledger', 'attendance_overrides', 'attendance_appeals', 'attendance_corrections', 'attendance_month_locks',
+    'punch_imports'
   ],
   'public has exactly the tables the RLS matrix covers'
 );

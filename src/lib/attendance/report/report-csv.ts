@@ -1,0 +1,24 @@
+// A report table as CSV that Excel opens right: UTF-8 with a byte-order mark
+// (else Excel reads Chinese as mojibake), CRLF line ends, and text cells
+// that a spreadsheet would take for a formula (starting with = + - @, a tab
+// or a carriage return) prefixed with an apostrophe, as OWASP advises
+// against CSV injection: an agent's name must never run as a formula on the
+// payroll clerk's machine. Numbers are written as they are.
+import type { Cell, ReportTable } from './report-tables';
+
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: a neutralised, quoted-when-needed text or a plain number. */
+export function csvCell(cell: Cell): string {
+	if (cell === null) return '';
+	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+	const safe = FORMULA_START.test(cell) ? `'${cell}` : cell;
+	return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The whole table, header first, as the text of a .csv file (BOM included). */
+export function toCsv(table: ReportTable): string {
+	const lines = [table.columns.map((c) => csvCell(c.header)), ...table.rows.map((row) => row.map(csvCell))];
+	return BOM + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}
