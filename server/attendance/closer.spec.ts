@@ -15,7 +15,7 @@ function answering(answers: (() => Promise<number>)[]) {
 describe('the attendance closer', () => {
 	it('closes at start and on demand, one run at a time, and logs what it closed', async () => {
 		const lines: string[] = [];
-		const { close, calls } = answering([async () => 3, async () => 0]);
+		const { close, calls } = answering([() => Promise.resolve(3), () => Promise.resolve(0)]);
 		const closer = startAttendanceCloser({ close, intervalMs: 60_000, log: (l) => lines.push(l) });
 		expect(await closer.runNow()).toBe(0);
 		expect(calls).toHaveLength(2);
@@ -30,7 +30,7 @@ describe('the attendance closer', () => {
 		const { close, calls } = answering([
 			() => Promise.reject(new Error('database is starting')),
 			() => Promise.reject(new Error('database is starting')),
-			async () => 1
+			() => Promise.resolve(1)
 		]);
 		const closer = startAttendanceCloser({ close, intervalMs: 20, log: (l) => lines.push(l) });
 		await new Promise((resolve) => setTimeout(resolve, 90));

@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(446);
+select plan(578);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -55,6 +55,42 @@ select site_id, forecast_id, interval_start, 5, 4 from public.forecast_intervals
 insert into public.solver_runs (site_id, team_id, week_start, status) values
   ('5a000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000001', '2026-12-07', 'optimal'),
   ('5b000000-0000-4000-8000-000000000002', '7b000000-0000-4000-8000-000000000021', '2026-12-07', 'optimal');
+
+-- Attendance on each site: a punch, a judged day, a request with its step, a
+-- leave line, an override, an appeal, a correction, a month lock and an
+-- import (the policies come with the sites).
+insert into public.punches (site_id, agent_id, punched_at, direction, source) values
+  ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', '2026-09-07 08:55+08', 'in', 'terminal'),
+  ('5b000000-0000-4000-8000-000000000002', 'ab000000-0000-4000-8000-000000000201', '2026-09-07 08:55+08', 'in', 'terminal');
+-- Closed, so the engine's triggers leave them as they are.
+insert into public.attendance_days (id, site_id, agent_id, work_date, status, closed_at) values
+  ('da000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001',
+   'ac000000-0000-4000-8000-000000000101', '2026-09-01', 'absent', now()),
+  ('da000000-0000-4000-8000-000000000002', '5b000000-0000-4000-8000-000000000002',
+   'ab000000-0000-4000-8000-000000000201', '2026-09-01', 'absent', now());
+insert into public.attendance_requests (id, site_id, agent_id, kind, starts_at, ends_at) values
+  ('ea000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001',
+   'ac000000-0000-4000-8000-000000000101', 'outing', '2026-09-02 14:00+08', '2026-09-02 15:00+08'),
+  ('ea000000-0000-4000-8000-000000000002', '5b000000-0000-4000-8000-000000000002',
+   'ab000000-0000-4000-8000-000000000201', 'outing', '2026-09-02 14:00+08', '2026-09-02 15:00+08');
+insert into public.attendance_request_steps (request_id, site_id, action)
+select id, site_id, 'filed' from public.attendance_requests where id::text like 'ea000000-%';
+insert into public.leave_ledger (site_id, agent_id, leave_type, minutes, reason)
+select site_id, agent_id, 'annual', 480, 'test' from public.attendance_days where id::text like 'da000000-%';
+insert into public.attendance_overrides (site_id, agent_id, work_date, status, reason)
+select site_id, agent_id, work_date, 'present', 'test' from public.attendance_days where id::text like 'da000000-%';
+insert into public.attendance_appeals (site_id, agent_id, day_id, work_date, reason, file_by, answer_by)
+select site_id, agent_id, id, work_date, 'test', '2026-09-04', '2026-09-11' from public.attendance_days
+where id::text like 'da000000-%';
+insert into public.attendance_corrections (site_id, action, reason) values
+  ('5a000000-0000-4000-8000-000000000001', 'policy_saved', 'test'),
+  ('5b000000-0000-4000-8000-000000000002', 'policy_saved', 'test');
+insert into public.attendance_month_locks (site_id, month) values
+  ('5a000000-0000-4000-8000-000000000001', '2026-08-01'),
+  ('5b000000-0000-4000-8000-000000000002', '2026-08-01');
+insert into public.punch_imports (site_id, file_name, layout, mode) values
+  ('5a000000-0000-4000-8000-000000000001', 'test.csv', 'custom', 'valid_only'),
+  ('5b000000-0000-4000-8000-000000000002', 'test.csv', 'custom', 'valid_only');
 
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
