@@ -2,11 +2,13 @@
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
 //   npm run bench -- --quick          shorter runs, for a smoke test
-//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule, staffing)
+//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule, staffing, attendance)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchAttendanceImport } from './attendance-import.ts';
+import { benchAttendanceJudge } from './attendance-judge.ts';
 import { benchIngest } from './ingest.ts';
 import { benchSchedule } from './schedule.ts';
 import { benchServerApi } from './server-api.ts';
@@ -26,7 +28,8 @@ const groups: Record<string, () => Promise<Row[]>> = {
 	wall: () => benchWall({ quick }),
 	slow: () => benchSlowQuery({ quick }),
 	schedule: () => benchSchedule({ quick }),
-	staffing: () => benchStaffing({ quick })
+	staffing: () => benchStaffing({ quick }),
+	attendance: async () => [...(await benchAttendanceJudge({ quick })), ...(await benchAttendanceImport({ quick }))]
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 

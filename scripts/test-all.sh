@@ -24,14 +24,6 @@ record() { # name passed failed
 	mark=$SECONDS
 }
 
-# A check that is pass/fail as a whole counts as one test.
-check() { # name command...
-	local name=$1
-	shift
-	echo "=== $name: $*"
-	if "$@"; then record "$name" 1 0; else record "$name" 0 1; fi
-}
-
 json_counts() { # file node-expression-on-r → "passed failed"
 	node -e "
 		const fs = require('fs');
@@ -40,17 +32,23 @@ json_counts() { # file node-expression-on-r → "passed failed"
 		console.log(p + ' ' + f);" "$1"
 }
 
-check lint npm run --silent lint
-check types npm run --silent check
-check db-types npx tsx scripts/gen-types.ts --check
-
-echo "=== vitest"
-rm -f test-results/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
-# Files that fail to load have no failed assertions but must still count.
-read -r p f < <(json_counts test-results/vitest.json "(r) => [r.numPassedTests,
-	r.numFailedTests + r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length]")
-record vitest "$p" "$f"
+# Lint and the type checks run beside the two pgTAP suites: those wait on
+# PostgreSQL and psql most of the time, the checks on one core each, and in a
+# row they cost CI about two and a half minutes. Their output goes to a file,
+# shown after the suites so the log reads in order.
+checks_log=test-results/checks.log
+checks_result=test-results/checks.result
+: >"$checks_result"
+(
+	for c in "lint npm run --silent lint" "types npm run --silent check" "db-types npx tsx scripts/gen-types.ts --check"; do
+		read -r name cmd <<<"$c"
+		start=$SECONDS
+		echo "=== $name: $cmd"
+		if $cmd; then ok=1; else ok=0; fi
+		echo "$name $ok $((SECONDS - start))" >>"$checks_result"
+	done
+) >"$checks_log" 2>&1 &
+checks_pid=$!
 
 pgtap() { # name runner-args...
 	local name=$1 out
@@ -66,6 +64,26 @@ pgtap() { # name runner-args...
 pgtap pgtap
 # The same suite on Supabase's own auth and realtime schemas instead of the shim.
 pgtap conformance --platform supabase
+
+wait "$checks_pid"
+cat "$checks_log"
+while read -r name ok secs; do
+	summary+=("$(printf '%-12s %4d passed %4d failed  %4ds (beside pgTAP)' "$name" "$ok" $((1 - ok)) "$secs")")
+	passed=$((passed + ok))
+	failed=$((failed + 1 - ok))
+done <"$checks_result"
+for name in lint types db-types; do
+	grep -q "^$name " "$checks_result" || { summary+=("$name did not finish"); failed=$((failed + 1)); }
+done
+mark=$SECONDS
+
+echo "=== vitest"
+rm -f test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+# Files that fail to load have no failed assertions but must still count.
+read -r p f < <(json_counts test-results/vitest.json "(r) => [r.numPassedTests,
+	r.numFailedTests + r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length]")
+record vitest "$p" "$f"
 
 echo "=== playwright"
 rm -f test-results/e2e.json

@@ -214,6 +214,16 @@ from (values (1, 1), (2, 2), (3, 2), (4, 1), (5, 3), (6, 4), (7, 4)) as x (t, q)
 update public.schedule_policies set hours_mode = 'averaged', averaging_period = 'month'
 where site_id = '5a000000-0000-4000-8000-000000000001';
 
+-- The attendance engine re-judges after every published schedule, policy
+-- change, punch and approved request (20261207110000); the seed writes all of
+-- those in bulk, so it turns those triggers off and judges the whole range
+-- once below, instead of judging the month five times over.
+alter table public.schedules disable trigger schedules_rejudge;
+alter table public.attendance_policies disable trigger attendance_policies_rejudge;
+alter table public.punches disable trigger punches_rejudge_insert;
+alter table public.punches disable trigger punches_rejudge_update;
+alter table public.attendance_requests disable trigger attendance_requests_rejudge;
+
 -- Schedules for every team: the five weeks before this one (attendance has
 -- a month to judge), this week and next published, the week after a draft
 -- (relative to the site's today, so the demo has them on any day).
@@ -253,6 +263,34 @@ where s.site_id = '5a000000-0000-4000-8000-000000000001'
     when n.i <= 30 then d not in (n.i % 7, (n.i + 1) % 7)
     else d < 5 or (d = 5 and extract(week from s.week_start)::integer % 2 = 0)
   end;
+
+-- A fixed weekly rotation averages 40 h a week, but a calendar month is not
+-- whole weeks: five shifts a week over a 30-day month can come to 22 shifts,
+-- 176 h against the month's 171:25 h (and summer's 7.5-hour days for the
+-- outbound team go over in any long month). So, as a planner keeping the
+-- month's average, each agent rests on the first planned days of a month
+-- until the month's planned hours fit. The draft week counts first, so its
+-- deliberate violations stay and checking it adds no period_hours one.
+delete from public.schedule_shifts sh
+using (
+  select x.id
+  from (
+    select sh.id,
+      sum(sh.paid_min) over (
+        partition by sh.agent_id, date_trunc(p.averaging_period, sh.day)
+        order by s.week_start = date_trunc('week', app.site_today(s.site_id)::timestamp)::date + 14 desc, sh.day desc
+      ) as planned,
+      p.max_week_paid_min * ((date_trunc(p.averaging_period, sh.day)
+        + case p.averaging_period when 'month' then interval '1 month' else interval '3 months' end)::date
+        - date_trunc(p.averaging_period, sh.day)::date) / 7 as allowed
+    from public.schedule_shifts sh
+    join public.schedules s on s.id = sh.schedule_id
+    join public.schedule_policies p on p.site_id = sh.site_id and p.hours_mode = 'averaged'
+    where sh.site_id = '5a000000-0000-4000-8000-000000000001'
+  ) x
+  where x.planned > x.allowed
+) over_month
+where sh.id = over_month.id;
 
 update public.schedules
 set status = 'published', published_by = 'a0000000-0000-4000-8000-000000000003', published_at = now()
@@ -380,6 +418,13 @@ select id, site_id, 'filed', 'agent', 'a0000000-0000-4000-8000-000000000105', fi
 select app.judge_attendance('5a000000-0000-4000-8000-000000000001', null,
   app.site_today('5a000000-0000-4000-8000-000000000001') - 42, app.site_today('5a000000-0000-4000-8000-000000000001') + 14);
 select public.close_attendance_days(now());
+-- (Deferred checks of the rows above run now: a table with pending trigger events cannot be altered.)
+set constraints all immediate;
+alter table public.schedules enable trigger schedules_rejudge;
+alter table public.attendance_policies enable trigger attendance_policies_rejudge;
+alter table public.punches enable trigger punches_rejudge_insert;
+alter table public.punches enable trigger punches_rejudge_update;
+alter table public.attendance_requests enable trigger attendance_requests_rejudge;
 
 -- agent04 appeals the late arrival: the terminal queue was long that morning.
 insert into public.attendance_appeals (site_id, agent_id, day_id, work_date, reason, filed_by, filed_at, file_by, answer_by)

@@ -629,6 +629,8 @@ export type Database = {
 					overtime_needs_approval: boolean;
 					single_punch_status: Database['public']['Enums']['attendance_status'];
 					site_id: string;
+					updated_at: string | null;
+					updated_by: string | null;
 					version: number;
 				};
 				Insert: {
@@ -662,6 +664,8 @@ export type Database = {
 					overtime_needs_approval?: boolean;
 					single_punch_status?: Database['public']['Enums']['attendance_status'];
 					site_id: string;
+					updated_at?: string | null;
+					updated_by?: string | null;
 					version: number;
 				};
 				Update: {
@@ -695,6 +699,8 @@ export type Database = {
 					overtime_needs_approval?: boolean;
 					single_punch_status?: Database['public']['Enums']['attendance_status'];
 					site_id?: string;
+					updated_at?: string | null;
+					updated_by?: string | null;
 					version?: number;
 				};
 				Relationships: [
@@ -2768,6 +2774,19 @@ export type Database = {
 					team_name: string;
 				}[];
 			};
+			attendance_policy_versions: {
+				Args: { site_id: string };
+				Returns: {
+					effective_from: string;
+					id: string;
+					in_force: boolean;
+					policy: Json;
+					saved_at: string;
+					saved_by_name: string;
+					upcoming: boolean;
+					version: number;
+				}[];
+			};
 			attendance_request_list: {
 				Args: { since?: string; site_id: string };
 				Returns: {
@@ -3277,6 +3296,50 @@ export type Database = {
 				SetofOptions: {
 					from: '*';
 					to: 'solver_runs';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			save_attendance_policy: {
+				Args: { effective_from: string; policy: Json; reason?: string; site_id: string };
+				Returns: {
+					appeal_answer_days: number;
+					appeal_file_days: number;
+					approval_chain: Database['public']['Enums']['app_role'][];
+					check_in_window_min: number;
+					check_out_window_min: number;
+					created_at: string;
+					created_by: string | null;
+					deduction_absent: number;
+					deduction_early: number;
+					deduction_half_day: number;
+					deduction_late: number;
+					deduction_missing_punch: number;
+					early_grace_min: number;
+					early_half_day_max_min: number;
+					early_max_min: number;
+					effective_from: string;
+					grace_min: number;
+					half_day_max_min: number;
+					id: string;
+					judge_holidays: boolean;
+					judge_rest_days: boolean;
+					late_leave: string;
+					late_max_min: number;
+					leave_notice_hours: number;
+					min_half_day_worked_min: number;
+					min_present_worked_min: number;
+					offline_allowance_s: number;
+					overtime_needs_approval: boolean;
+					single_punch_status: Database['public']['Enums']['attendance_status'];
+					site_id: string;
+					updated_at: string | null;
+					updated_by: string | null;
+					version: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_policies';
 					isOneToOne: true;
 					isSetofReturn: false;
 				};

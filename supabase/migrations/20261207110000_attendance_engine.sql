@@ -136,6 +136,13 @@ declare
   rest_days smallint[];
   lo timestamptz;
   hi timestamptz;
+  agent_list uuid[];
+  nestloop text := current_setting('enable_nestloop');
+  jit text := current_setting('jit');
+  plan_mode text := current_setting('plan_cache_mode');
+  -- Instants in explanations: ISO text in UTC, as app.iso writes them
+  -- (inlined: a function with its own search_path is a call per use).
+  iso constant text := 'YYYY-MM-DD"T"HH24:MI:SS"Z"';
   written integer;
 begin
   if p_from is null or p_to is null or p_to < p_from then
@@ -153,31 +160,59 @@ begin
   -- compete for punches; windows reach at most 12 h (+ overtime) outside.
   lo := (p_from - 2)::timestamp at time zone tz;
   hi := (p_to + 3)::timestamp at time zone tz;
+  -- The agents judged, as an array: every table is read through its
+  -- (agent_id, ...) index with it, for one agent or five hundred. Rows of an
+  -- agent are of the agent's site (each table's foreign key to agents says
+  -- so), hence no site_id test next to it: that would lead the planner to
+  -- the (site_id, ...) indexes and through every agent's rows of the range.
+  select array_agg(a.id) into agent_list from public.agents a
+  where a.site_id = p_site and (p_agents is null or a.id = any (p_agents));
 
   -- A week published again gives its shifts new ids: a row judged for a
   -- shift no longer published follows the published shift of the same
-  -- agent and date that overlaps it, so a closed day stays one row.
-  update public.attendance_days t set shift_id = s.id
-  from public.schedule_shifts s
-  join public.schedules sc on sc.id = s.schedule_id and sc.status = 'published'
-  where t.site_id = p_site and t.work_date between p_from and p_to and (p_agents is null or t.agent_id = any (p_agents))
-    and t.shift_id is not null
-    and s.site_id = p_site and s.agent_id = t.agent_id and s.day = t.work_date
-    and tstzrange(s.start_ts, s.end_ts) && tstzrange(t.shift_start, t.shift_end)
-    and not exists (
-      select 1 from public.schedule_shifts s2 join public.schedules sc2 on sc2.id = s2.schedule_id
-      where s2.id = t.shift_id and sc2.status = 'published'
-    )
-    and not exists (
-      select 1 from public.attendance_days t2 where t2.agent_id = t.agent_id and t2.work_date = t.work_date
-        and t2.shift_id = s.id
-    );
+  -- agent and date that overlaps it, so a closed day stays one row. Rows
+  -- whose shift is still published are the rule: a look at the range's
+  -- rows (each shift by its key) says whether there is anything to follow.
+  if exists (
+    select 1 from public.attendance_days t
+    where t.agent_id = any (agent_list) and t.work_date between p_from and p_to and t.shift_id is not null
+      and not exists (
+        select 1 from public.schedule_shifts s join public.schedules sc on sc.id = s.schedule_id
+        where s.id = t.shift_id and sc.status = 'published'
+      )
+  ) then
+    update public.attendance_days t set shift_id = s.id
+    from public.schedule_shifts s
+    join public.schedules sc on sc.id = s.schedule_id and sc.status = 'published'
+    where t.site_id = p_site and t.work_date between p_from and p_to and t.agent_id = any (agent_list)
+      and t.shift_id is not null
+      and s.site_id = p_site and s.agent_id = t.agent_id and s.day = t.work_date
+      and tstzrange(s.start_ts, s.end_ts) && tstzrange(t.shift_start, t.shift_end)
+      and not exists (
+        select 1 from public.schedule_shifts s2 join public.schedules sc2 on sc2.id = s2.schedule_id
+        where s2.id = t.shift_id and sc2.status = 'published'
+      )
+      and not exists (
+        select 1 from public.attendance_days t2 where t2.agent_id = t.agent_id and t2.work_date = t.work_date
+          and t2.shift_id = s.id
+      );
+  end if;
+
+  -- PGlite gathers no statistics (no autovacuum): every CTE below is then
+  -- estimated at one row, and the planner nests loops over CTE scans,
+  -- quadratic in the agent-days (a month of 500 agents took minutes). Every
+  -- join between them is on equal keys, so hash joins are always right
+  -- here; reads of tables go through their indexes with agent_list. The
+  -- loops that remain (lateral function scans) then cost "disabled", which
+  -- would have PostgreSQL compile the plan with JIT for seconds: off too.
+  -- Planning the statement takes far longer than running it for one agent
+  -- (50-100 ms against 3): one generic plan, made once per session, serves
+  -- every call. The settings are put back right after this statement.
+  perform set_config('enable_nestloop', 'off', true);
+  perform set_config('jit', 'off', true);
+  perform set_config('plan_cache_mode', 'force_generic_plan', true);
 
   with
-  ag as (
-    select a.id as agent_id from public.agents a
-    where a.site_id = p_site and (p_agents is null or a.id = any (p_agents))
-  ),
   pol as (
     select p as row, p.effective_from, lead(p.effective_from) over (order by p.effective_from) as until
     from public.attendance_policies p where p.site_id = p_site
@@ -197,24 +232,33 @@ begin
   ),
   req as (
     select r.id, r.agent_id, r.kind, r.leave_type, tstzrange(r.starts_at, r.ends_at) as span
-    from public.attendance_requests r join ag on ag.agent_id = r.agent_id
-    where r.site_id = p_site and r.status = 'approved' and r.ends_at > lo - interval '1 day'
+    from public.attendance_requests r
+    where r.agent_id = any (agent_list) and r.status = 'approved'
+      and r.ends_at > lo - interval '1 day'
       and r.starts_at < hi + interval '1 day'
   ),
   -- approved_leave without a request: whole site days.
   al as (
     select l.agent_id, l.starts_on, l.ends_on, l.kind
-    from public.approved_leave l join ag on ag.agent_id = l.agent_id
-    where l.site_id = p_site and l.request_id is null and l.ends_on >= p_from - 1 and l.starts_on <= p_to + 1
+    from public.approved_leave l
+    where l.agent_id = any (agent_list) and l.request_id is null
+      and l.ends_on >= p_from - 1 and l.starts_on <= p_to + 1
   ),
   sh as (
     select s.id as shift_id, s.agent_id, s.day as work_date, s.start_ts, s.end_ts, s.breaks,
       s.day between p_from and p_to as in_range, pol.row as p
     from public.schedule_shifts s
     join public.schedules sc on sc.id = s.schedule_id and sc.status = 'published'
-    join ag on ag.agent_id = s.agent_id
     join pol on s.day >= pol.effective_from and (pol.until is null or s.day < pol.until)
-    where s.site_id = p_site and s.day between p_from - 1 and p_to + 1
+    where s.agent_id = any (agent_list) and s.day between p_from - 1 and p_to + 1
+  ),
+  -- The approved overtime touching each shift's unstretched window.
+  ot as (
+    select sh.shift_id, min(lower(r.span)) as first_at, max(upper(r.span)) as last_at, range_agg(r.span) as overtime
+    from sh join req r on r.agent_id = sh.agent_id and r.kind = 'overtime'
+      and r.span && tstzrange(sh.start_ts - make_interval(mins => (sh.p).check_in_window_min),
+                              sh.end_ts + make_interval(mins => (sh.p).check_out_window_min), '[]')
+    group by sh.shift_id
   ),
   -- The punch window, stretched over approved overtime that touches it.
   win as (
@@ -224,33 +268,39 @@ begin
       o.overtime,
       row_number() over (partition by sh.agent_id, sh.work_date order by sh.start_ts) = 1 as first_of_day
     from sh
-    left join lateral (
-      select min(lower(r.span)) as first_at, max(upper(r.span)) as last_at, range_agg(r.span) as overtime
-      from req r
-      where r.agent_id = sh.agent_id and r.kind = 'overtime'
-        and r.span && tstzrange(sh.start_ts - make_interval(mins => (sh.p).check_in_window_min),
-                                sh.end_ts + make_interval(mins => (sh.p).check_out_window_min), '[]')
-    ) o on true
+    left join ot o on o.shift_id = sh.shift_id
+  ),
+  -- Each window once per UTC day it touches, so that a punch meets only
+  -- the windows of its own day (a hash join on agent and day) instead of
+  -- every window of its agent (materialized, so that the join can hash on
+  -- the day).
+  win_days as materialized (
+    select w.shift_id, w.agent_id, w.win, w.start_ts, w.end_ts, b.day_no
+    from win w
+    cross join lateral generate_series(floor(extract(epoch from lower(w.win)) / 86400)::bigint,
+      floor(extract(epoch from upper(w.win)) / 86400)::bigint) as b (day_no)
   ),
   pu as (
     select p.id, p.agent_id, p.punched_at, p.direction
-    from public.punches p join ag on ag.agent_id = p.agent_id
-    where p.site_id = p_site and p.voided_at is null and p.punched_at >= lo and p.punched_at < hi
+    from public.punches p
+    where p.agent_id = any (agent_list) and p.voided_at is null
+      and p.punched_at >= lo and p.punched_at < hi
       -- as of the moment: a judgement "as of 09:30" knows no later punch
       and p.punched_at <= p_as_of
   ),
   -- Each punch to the nearest shift whose window holds it; ties: in → later, else earlier.
   owner as (
-    select distinct on (pu.id) pu.id as punch_id, w.shift_id
-    from pu join win w on w.agent_id = pu.agent_id and w.win @> pu.punched_at
+    select distinct on (pu.id) pu.id as punch_id, w.shift_id, pu.punched_at, pu.direction
+    from pu join win_days w on w.agent_id = pu.agent_id
+      and w.day_no = floor(extract(epoch from pu.punched_at) / 86400)::bigint and w.win @> pu.punched_at
     order by pu.id,
       greatest(w.start_ts - pu.punched_at, pu.punched_at - w.end_ts, interval '0'),
       case when pu.direction = 'in' then -extract(epoch from w.start_ts) else extract(epoch from w.start_ts) end
   ),
   agg as (
-    select o.shift_id, count(*)::integer as n, min(pu.punched_at) as first_at, max(pu.punched_at) as last_at,
-      (array_agg(pu.direction order by pu.punched_at))[1] as first_dir
-    from owner o join pu on pu.id = o.punch_id
+    select o.shift_id, count(*)::integer as n, min(o.punched_at) as first_at, max(o.punched_at) as last_at,
+      (array_agg(o.direction order by o.punched_at))[1] as first_dir
+    from owner o
     group by o.shift_id
   ),
   -- Punches in no shift's window, by the site date they were made on.
@@ -261,14 +311,32 @@ begin
     where o.punch_id is null
     group by 1, 2
   ),
+  -- The whole-day leave of each agent and day (the first by start when
+  -- two overlap).
+  al_day as (
+    select distinct on (l.agent_id, d::date) l.agent_id, d::date as work_date, l.kind
+    from al l
+    cross join lateral generate_series(greatest(l.starts_on, p_from), least(l.ends_on, p_to), interval '1 day') as d
+    order by l.agent_id, d::date, l.starts_on, l.ends_on
+  ),
+  -- The latest override not cleared of each shift.
+  ovr as (
+    select distinct on (o.agent_id, o.work_date, o.shift_id) o.agent_id, o.work_date, o.shift_id, o.status,
+      o.deduction, o.reason, o.made_at
+    from public.attendance_overrides o
+    where o.agent_id = any (agent_list) and o.work_date between p_from and p_to and o.cleared_at is null
+      and o.shift_id is not null
+    order by o.agent_id, o.work_date, o.shift_id, o.made_at desc
+  ),
   -- Approved leave and outings inside each shift of the range.
   exc as (
     select w.shift_id,
       range_agg(r.span * tstzrange(w.start_ts, w.end_ts)) filter (where r.kind = 'leave') as leave_mr,
       range_agg(r.span * tstzrange(w.start_ts, w.end_ts)) filter (where r.kind = 'outing') as outing_mr,
       jsonb_agg(jsonb_build_object('code', r.kind::text, 'params',
-        jsonb_strip_nulls(jsonb_build_object('leave_type', r.leave_type, 'from', app.iso(lower(r.span)),
-          'to', app.iso(upper(r.span)), 'request_id', r.id))) order by lower(r.span)) as notes
+        jsonb_strip_nulls(jsonb_build_object('leave_type', r.leave_type,
+          'from', to_char(lower(r.span) at time zone 'UTC', iso), 'to', to_char(upper(r.span) at time zone 'UTC', iso),
+          'request_id', r.id))) order by lower(r.span)) as notes
     from win w join req r on r.agent_id = w.agent_id and r.kind in ('leave', 'outing')
       and r.span && tstzrange(w.start_ts, w.end_ts)
     where w.in_range
@@ -309,35 +377,37 @@ begin
     left join loose_punches stray on w.first_of_day and stray.agent_id = w.agent_id and stray.work_date = w.work_date
     left join exc e on e.shift_id = w.shift_id
     left join brk b on b.shift_id = w.shift_id
-    left join lateral (
-      select l.kind from al l where l.agent_id = w.agent_id and w.work_date between l.starts_on and l.ends_on limit 1
-    ) wl on true
-    left join lateral (
-      select o.status, o.deduction, o.reason, o.made_at from public.attendance_overrides o
-      where o.agent_id = w.agent_id and o.work_date = w.work_date and o.shift_id is not distinct from w.shift_id
-        and o.cleared_at is null
-      order by o.made_at desc limit 1
-    ) ov on true
+    left join al_day wl on wl.agent_id = w.agent_id and wl.work_date = w.work_date
+    left join ovr ov on ov.agent_id = w.agent_id and ov.work_date = w.work_date and ov.shift_id = w.shift_id
     where w.in_range
   ),
-  m2 as (
+  -- m2, m3 and sev are computed once per row (materialized): inlined, each
+  -- later mention of a column would repeat its multirange arithmetic.
+  m2 as materialized (
     select m.*,
       m.shift_mr - m.leave_mr - m.outing_mr as remaining,
       case when m.first_in is not null and m.last_out is not null
         then tstzmultirange(tstzrange(m.first_in, m.last_out)) else '{}' end as presence
     from m
   ),
-  m3 as (
+  m3 as materialized (
     select m2.*,
       isempty(m2.remaining) as covered,
       lower(m2.remaining) as expected_start,
       upper(m2.remaining) as expected_end,
-      app.range_minutes(((m2.presence * m2.shift_mr) + m2.outing_mr) - m2.unpaid) as worked,
-      app.range_minutes(m2.leave_mr - m2.unpaid) as leave_min,
-      app.range_minutes(case when (m2.p).overtime_needs_approval
-        then (m2.presence * coalesce(m2.overtime, '{}')) - m2.shift_mr else m2.presence - m2.shift_mr end) as overtime_min,
+      -- Whole minutes of a multirange, seconds dropped (app.range_minutes, inlined).
+      (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+       from unnest(((m2.presence * m2.shift_mr) + m2.outing_mr) - m2.unpaid) as r) as worked,
+      (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+       from unnest(m2.leave_mr - m2.unpaid) as r) as leave_min,
+      (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+       from unnest(case when (m2.p).overtime_needs_approval
+         then (m2.presence * coalesce(m2.overtime, '{}')) - m2.shift_mr else m2.presence - m2.shift_mr end) as r)
+        as overtime_min,
       case when (m2.p).overtime_needs_approval
-        then app.range_minutes((m2.presence - m2.shift_mr) - coalesce(m2.overtime, '{}')) else 0 end as unapproved_min
+        then (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+              from unnest((m2.presence - m2.shift_mr) - coalesce(m2.overtime, '{}')) as r)
+        else 0 end as unapproved_min
     from m2
   ),
   m4 as (
@@ -396,7 +466,7 @@ begin
       end as p_deduction
     from pun
   ),
-  sev as (
+  sev as materialized (
     select pun2.*,
       case pun2.p_status when 'absent' then 3 when 'half_day' then 2 when 'present' then 0 else 1 end as p_sev,
       case pun2.worked_tier when 'absent' then 3 when 'half_day' then 2 else 0 end as w_sev
@@ -414,9 +484,15 @@ begin
         (not sev.final, 'open'::public.attendance_status, null, 0),
         (sev.n = 0, 'absent'::public.attendance_status, 'absent', (sev.p).deduction_absent),
         (sev.n = 1, (sev.p).single_punch_status, (sev.p).single_punch_status::text,
-          app.status_deduction(sev.p, (sev.p).single_punch_status)),
+          case (sev.p).single_punch_status
+            when 'late' then (sev.p).deduction_late when 'early_leave' then (sev.p).deduction_early
+            when 'half_day' then (sev.p).deduction_half_day when 'absent' then (sev.p).deduction_absent
+            when 'missing_punch' then (sev.p).deduction_missing_punch else 0 end),
         (sev.w_sev > sev.p_sev, sev.worked_tier::public.attendance_status, sev.worked_tier,
-          app.status_deduction(sev.p, sev.worked_tier::public.attendance_status)),
+          case sev.worked_tier::public.attendance_status
+            when 'late' then (sev.p).deduction_late when 'early_leave' then (sev.p).deduction_early
+            when 'half_day' then (sev.p).deduction_half_day when 'absent' then (sev.p).deduction_absent
+            when 'missing_punch' then (sev.p).deduction_missing_punch else 0 end),
         (true, sev.p_status, sev.p_tier, sev.p_deduction)
       ) as v(applies, e_status, e_tier, e_deduction)
       where v.applies
@@ -430,7 +506,10 @@ begin
         else case st.ov_status when 'late' then 'late' when 'early_leave' then 'early' when 'half_day' then 'half_day'
           when 'absent' then 'absent' when 'missing_punch' then 'missing_punch' end end as tier,
       case when st.ov_status is null then st.e_deduction
-        else coalesce(st.ov_deduction, app.status_deduction(st.p, st.ov_status)) end as deduction,
+        else coalesce(st.ov_deduction, case st.ov_status
+            when 'late' then (st.p).deduction_late when 'early_leave' then (st.p).deduction_early
+            when 'half_day' then (st.p).deduction_half_day when 'absent' then (st.p).deduction_absent
+            when 'missing_punch' then (st.p).deduction_missing_punch else 0 end) end as deduction,
       not st.unjudged and not st.covered as punctual
     from st
   ),
@@ -438,9 +517,8 @@ begin
     select p_site as site_id, s.agent_id, s.work_date, s.shift_id, s.start_ts as shift_start, s.end_ts as shift_end,
       s.first_in, s.last_out, s.worked as worked_min, s.late as late_min, s.early as early_min, s.overtime_min,
       s.status, s.tier, s.deduction, (s.p).id as policy_id, s.closes_at,
-      s.excuse_notes || (
-        select coalesce(jsonb_agg(x.e order by x.i), '[]')
-        from unnest(array[
+      -- The notes that apply, in this order (array_remove drops the others).
+      s.excuse_notes || to_jsonb(array_remove(array[
           case when s.unjudged then jsonb_build_object('code', case when s.day_kind = 'holiday'
             then 'holiday_not_judged' else 'rest_day_not_judged' end, 'params',
             jsonb_strip_nulls(jsonb_build_object('name', s.holiday_name))) end,
@@ -449,18 +527,20 @@ begin
               when p_as_of > s.expected_start then jsonb_build_object('code', 'not_in_yet', 'params', '{}'::jsonb) end
           end,
           case when s.punctual and s.n = 1 and s.final then jsonb_build_object('code', 'single_punch', 'params',
-            jsonb_build_object('at', app.iso(coalesce(s.first_in, s.last_out)),
+            jsonb_build_object('at', to_char(coalesce(s.first_in, s.last_out) at time zone 'UTC', iso),
               'missing', case when s.first_in is null then 'in' else 'out' end)) end,
           case when s.punctual and s.first_in is not null and (s.n >= 2 or not s.final) then jsonb_build_object('code',
             case s.late_tier when 'late' then 'late' when 'half_day' then 'late_half_day' when 'absent' then 'late_absent'
               else 'on_time' end,
-            'params', jsonb_build_object('at', app.iso(s.first_in), 'expected', app.iso(s.expected_start),
+            'params', jsonb_build_object('at', to_char(s.first_in at time zone 'UTC', iso),
+              'expected', to_char(s.expected_start at time zone 'UTC', iso),
               'minutes', s.late, 'grace', (s.p).grace_min, 'late_max', (s.p).late_max_min,
               'half_day_max', (s.p).half_day_max_min)) end,
           case when s.punctual and s.last_out is not null and (s.n >= 2 or not s.final) then jsonb_build_object('code',
             case s.early_tier when 'early' then 'early' when 'half_day' then 'early_half_day'
               when 'absent' then 'early_absent' else 'left_on_time' end,
-            'params', jsonb_build_object('at', app.iso(s.last_out), 'expected', app.iso(s.expected_end),
+            'params', jsonb_build_object('at', to_char(s.last_out at time zone 'UTC', iso),
+              'expected', to_char(s.expected_end at time zone 'UTC', iso),
               'minutes', s.early, 'grace', (s.p).early_grace_min, 'early_max', (s.p).early_max_min,
               'half_day_max', (s.p).early_half_day_max_min)) end,
           case when s.punctual and s.late_tier = 'half_day' and s.early_tier = 'half_day'
@@ -471,7 +551,8 @@ begin
               case s.worked_tier when 'absent' then (s.p).min_half_day_worked_min
                 else (s.p).min_present_worked_min end)) end,
           case when s.stray_n > 0 then jsonb_build_object('code', 'punches_outside_window', 'params',
-            jsonb_build_object('count', s.stray_n, 'first', app.iso(s.stray_first), 'last', app.iso(s.stray_last))) end,
+            jsonb_build_object('count', s.stray_n, 'first', to_char(s.stray_first at time zone 'UTC', iso),
+              'last', to_char(s.stray_last at time zone 'UTC', iso))) end,
           case when s.overtime_min > 0 then jsonb_build_object('code', 'overtime', 'params',
             jsonb_build_object('minutes', s.overtime_min)) end,
           -- Half an hour or more outside the shift without an approved request
@@ -479,17 +560,15 @@ begin
           case when s.unapproved_min >= 30 then jsonb_build_object('code', 'overtime_unapproved', 'params',
             jsonb_build_object('minutes', s.unapproved_min)) end,
           case when s.punctual and not s.final then jsonb_build_object('code', 'open', 'params',
-            jsonb_build_object('closes_at', app.iso(s.closes_at))) end,
+            jsonb_build_object('closes_at', to_char(s.closes_at at time zone 'UTC', iso))) end,
           case when s.ov_status is not null then jsonb_build_object('code', 'override', 'params',
             jsonb_build_object('status', s.ov_status, 'judged', s.e_status, 'reason', s.ov_reason,
-              'at', app.iso(s.ov_at))) end,
+              'at', to_char(s.ov_at at time zone 'UTC', iso))) end,
           case when s.deduction > 0 then jsonb_build_object('code', 'deduction', 'params',
             jsonb_build_object('amount', s.deduction, 'tier', s.tier)) end,
           jsonb_build_object('code', 'policy', 'params', jsonb_build_object('version', (s.p).version,
             'effective_from', (s.p).effective_from))
-        ]) with ordinality as x(e, i)
-        where x.e is not null
-      ) as explanation
+        ], null)) as explanation
     from fin s
   ),
   -- Days without a shift that say something: punches in no shift's window,
@@ -515,32 +594,39 @@ begin
     left join loose_punches lp on lp.agent_id = k.agent_id and lp.work_date = k.work_date
     where not exists (select 1 from sh where sh.agent_id = k.agent_id and sh.work_date = k.work_date)
   ),
+  loose_req as (
+    select l.agent_id, l.work_date,
+      jsonb_agg(jsonb_build_object('code', case when q.kind = 'overtime' then 'overtime_approved'
+            else q.kind::text end,
+          'params', jsonb_strip_nulls(jsonb_build_object('leave_type', q.leave_type,
+            'from', to_char(lower(q.span) at time zone 'UTC', iso),
+            'to', to_char(upper(q.span) at time zone 'UTC', iso),
+            'request_id', q.id))) order by lower(q.span)) as notes,
+      bool_or(q.kind = 'leave') as has_leave,
+      bool_or(q.kind = 'outing') as has_outing,
+      range_agg(q.span) filter (where q.kind = 'overtime') as overtime
+    from loose l join req q on q.agent_id = l.agent_id and q.span && l.day_span
+    group by l.agent_id, l.work_date
+  ),
   loose2 as (
-    select l.*, r.notes, r.has_leave, r.has_outing, r.overtime, wl.kind as whole_leave,
+    select l.*, r.notes, coalesce(r.has_leave, false) as has_leave, coalesce(r.has_outing, false) as has_outing,
+      r.overtime, wl.kind as whole_leave,
       case when l.n >= 2 then tstzmultirange(tstzrange(l.first_at, l.last_at)) else '{}' end as presence
     from loose l
-    cross join lateral (
-      select jsonb_agg(jsonb_build_object('code', case when q.kind = 'overtime' then 'overtime_approved'
-            else q.kind::text end,
-          'params', jsonb_strip_nulls(jsonb_build_object('leave_type', q.leave_type, 'from', app.iso(lower(q.span)),
-            'to', app.iso(upper(q.span)), 'request_id', q.id))) order by lower(q.span)) as notes,
-        coalesce(bool_or(q.kind = 'leave'), false) as has_leave,
-        coalesce(bool_or(q.kind = 'outing'), false) as has_outing,
-        range_agg(q.span) filter (where q.kind = 'overtime') as overtime
-      from req q where q.agent_id = l.agent_id and q.span && l.day_span
-    ) r
-    left join lateral (
-      select a.kind from al a where a.agent_id = l.agent_id and l.work_date between a.starts_on and a.ends_on limit 1
-    ) wl on true
+    left join loose_req r on r.agent_id = l.agent_id and r.work_date = l.work_date
+    left join al_day wl on wl.agent_id = l.agent_id and wl.work_date = l.work_date
   ),
   loose_days as (
     select p_site as site_id, l.agent_id, l.work_date, null::uuid as shift_id, null::timestamptz as shift_start,
       null::timestamptz as shift_end,
       case when l.n >= 1 then l.first_at end as first_in,
       case when l.n >= 2 then l.last_at end as last_out,
-      app.range_minutes(l.presence) as worked_min, 0 as late_min, 0 as early_min,
-      app.range_minutes(case when (l.p).overtime_needs_approval then l.presence * coalesce(l.overtime, '{}')
-        else l.presence end) as overtime_min,
+      (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+       from unnest(l.presence) as r) as worked_min,
+      0 as late_min, 0 as early_min,
+      (select coalesce(floor(sum(extract(epoch from upper(r) - lower(r))) / 60), 0)::integer
+       from unnest(case when (l.p).overtime_needs_approval then l.presence * coalesce(l.overtime, '{}')
+         else l.presence end) as r) as overtime_min,
       case
         when l.day_kind = 'working' and (l.whole_leave is not null or l.has_leave) then 'leave'
         when l.day_kind = 'working' and l.has_outing then 'outing'
@@ -549,19 +635,16 @@ begin
       end::public.attendance_status as status,
       null::text as tier, 0::numeric as deduction, (l.p).id as policy_id,
       upper(l.day_span) + make_interval(mins => (l.p).check_out_window_min) as closes_at,
-      (
-        select coalesce(jsonb_agg(x.e order by x.i), '[]')
-        from unnest(array[
+      to_jsonb(array_remove(array[
           case when l.day_kind = 'holiday' then jsonb_build_object('code', 'holiday', 'params',
             jsonb_strip_nulls(jsonb_build_object('name', l.holiday_name)))
             else jsonb_build_object('code', 'no_shift', 'params', '{}'::jsonb) end,
           case when l.whole_leave is not null then jsonb_build_object('code', 'leave', 'params',
             jsonb_build_object('leave_type', l.whole_leave, 'whole_day', true)) end,
           case when l.n >= 1 then jsonb_build_object('code', 'punches_without_shift', 'params',
-            jsonb_build_object('count', l.n, 'first', app.iso(l.first_at), 'last', app.iso(l.last_at))) end
-        ]) with ordinality as x(e, i)
-        where x.e is not null
-      ) || coalesce(l.notes, '[]')
+            jsonb_build_object('count', l.n, 'first', to_char(l.first_at at time zone 'UTC', iso),
+              'last', to_char(l.last_at at time zone 'UTC', iso))) end
+        ], null)) || coalesce(l.notes, '[]')
         || jsonb_build_array(jsonb_build_object('code', 'policy', 'params', jsonb_build_object('version', (l.p).version,
           'effective_from', (l.p).effective_from))) as explanation
     from loose2 l
@@ -605,9 +688,7 @@ begin
   -- Open rows nothing stands behind any more (a shift unpublished, a punch voided).
   dropped as (
     delete from public.attendance_days t
-    where t.site_id = p_site and t.work_date between p_from and p_to
-      and (p_agents is null or t.agent_id = any (p_agents))
-      and t.closed_at is null
+    where t.agent_id = any (agent_list) and t.work_date between p_from and p_to and t.closed_at is null
       and not exists (
         select 1 from judged j
         where j.agent_id = t.agent_id and j.work_date = t.work_date and j.shift_id is not distinct from t.shift_id
@@ -615,6 +696,9 @@ begin
     returning 1
   )
   select (select count(*) from written) + (select count(*) from dropped) into written;
+  perform set_config('enable_nestloop', nestloop, true);
+  perform set_config('jit', jit, true);
+  perform set_config('plan_cache_mode', plan_mode, true);
   return written;
 end;
 $$;

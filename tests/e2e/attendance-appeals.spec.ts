@@ -1,24 +1,26 @@
 // Corrections and appeals end to end, on a server of this file's own.
 //
-// A shift of agent07 began six hours ago and ended two hours ago; the gate
+// A shift of a Hotline A agent (one with no punch that day in the seed's
+// month, whatever the hour) began six hours ago and ended two hours ago; the gate
 // terminal recorded the check-in fifteen minutes late and the check-out,
 // and the day is closed (late). The supervisor, on a laptop, adds the punch
 // of a second door the terminal missed, with a reason: the day page's
-// audit trail shows it. agent07, on a phone, appeals the result; the
+// audit trail shows it. The agent, on a phone, appeals the result; the
 // supervisor finds the appeal in the inbox, accepts it with a new result,
 // and the day page shows the result changed with the acceptance and the
-// re-judge in the trail; agent07 reads the answer. Screenshots of every
+// re-judge in the trail; the agent reads the answer. Screenshots of every
 // page in zh-CN (and the day page in English), each passing axe.
 import { TZDate } from '@date-fns/tz';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_SITE, DEMO_TIME_ZONE, demoAgent, STAFF, TEAM } from '../support/demo';
+import { DEMO_SITE, DEMO_TIME_ZONE, STAFF, TEAM, type DemoAgent } from '../support/demo';
+import { agentsWithoutPunches } from './attendance-support';
 import { signInAsDisplay, WallServer } from './wall-support';
 
 const SHOTS = 'test-results/screenshots';
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
-const agent = demoAgent(7);
+let agent: DemoAgent;
 
 let server: WallServer;
 let workDate = '';
@@ -61,7 +63,7 @@ async function asService(path: string, method: string, body?: unknown): Promise<
 	return text ? JSON.parse(text) : null;
 }
 
-/** A new published version of Hotline A's week in which agent07 works from `startMs` to `endMs`. */
+/** A new published version of Hotline A's week in which the agent works from `startMs` to `endMs`. */
 async function publishShift(startMs: number, endMs: number): Promise<void> {
 	const start = siteClock(startMs);
 	const end = siteClock(endMs);
@@ -121,6 +123,13 @@ test.beforeAll(async () => {
 	shiftStartMs = now - 6 * 3_600_000;
 	shiftEndMs = now - 2 * 3_600_000;
 	workDate = siteClock(shiftStartMs).day;
+	// No punch of the seed's on the days the shift touches: the day page shows only the test's.
+	const lastDay = Date.parse(`${siteClock(shiftEndMs).day}T00:00:00+08:00`);
+	const days = {
+		from: new Date(`${workDate}T00:00:00+08:00`).toISOString(),
+		to: new Date(lastDay + 86_400_000).toISOString()
+	};
+	[agent] = (await agentsWithoutPunches(server, days, 1, TEAM.hotlineA)) as [DemoAgent];
 	await publishShift(shiftStartMs, shiftEndMs);
 	// The gate terminal's punches: in fifteen minutes late, out on time.
 	await asService('punches', 'POST', [
@@ -175,7 +184,7 @@ test('a correction shows in the audit trail; an appeal filed by the agent is acc
 	await supervisor.screenshot({ path: `${SHOTS}/attendance-day-corrected-zh-CN-1280x720.png`, fullPage: true });
 	await expectNoAxeViolations(supervisor);
 
-	// agent07 appeals on a phone.
+	// The agent appeals on a phone.
 	const phone = await signedIn(browser, agent.email, PHONE);
 	await phone.goto(`${server.url}/me/attendance/day/${workDate}`);
 	await expect(phone.getByTestId('day-result')).toHaveAttribute('data-status', 'late');
@@ -212,7 +221,7 @@ test('a correction shows in the audit trail; an appeal filed by the agent is acc
 	await supervisor.screenshot({ path: `${SHOTS}/attendance-day-appeal-accepted-zh-CN-1280x720.png`, fullPage: true });
 	await expectNoAxeViolations(supervisor);
 
-	// agent07 reads the answer.
+	// The agent reads the answer.
 	await phone.reload();
 	await expect(phone.getByTestId('day-result')).toHaveAttribute('data-status', 'present');
 	await expect(phone.getByTestId('appeal-answer')).toContainText('已核实地铁延误证明');

@@ -10,7 +10,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strToU8, zipSync } from 'fflate';
 import { expectNoAxeViolations } from './axe';
 import { demoAgent, demoLead, STAFF } from '../support/demo';
-import { signInAsDisplay, WallServer } from './wall-support';
+import { signedInPage } from './signed-in';
+import { WallServer } from './wall-support';
 
 const DESK = { width: 1280, height: 720 };
 const SHOTS = 'test-results/screenshots';
@@ -31,11 +32,9 @@ function shanghaiDate(days: number): string {
 	return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A new browser signed in as `email` (the session kept from the first sign-in). */
 async function signedIn(browser: Browser, email: string, locale = 'zh-CN'): Promise<Page> {
-	const context = await browser.newContext({ viewport: DESK, locale });
-	const page = await context.newPage();
-	await signInAsDisplay(page, server.url, email);
-	return page;
+	return signedInPage(browser, server.url, email, { viewport: DESK, locale });
 }
 
 /** The terminal punches of an agent on a Shanghai date, read through the API as the supervisor. */
@@ -70,6 +69,9 @@ test('a terminal export with bad lines: preview, all-or-nothing refused, the goo
 		`E001,王伟,${slash} 8:58:07,C/In`
 	].join('\r\n');
 
+	// The seed's month already holds terminal punches on that day: the import adds to them.
+	const agent1Before = await terminalPunches(demoAgent(1).agentId, day);
+	const agent2Before = await terminalPunches(demoAgent(2).agentId, day);
 	const page = await signedIn(browser, STAFF.supervisor.email);
 	await page.goto(`${server.url}/attendance/import`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('导入考勤机打卡记录');
@@ -101,7 +103,7 @@ test('a terminal export with bad lines: preview, all-or-nothing refused, the goo
 	await expectNoAxeViolations(page);
 	await page.screenshot({ path: `${SHOTS}/import-3-preview-zh.png`, fullPage: true });
 	// The preview stored nothing.
-	expect(await terminalPunches(demoAgent(1).agentId, day)).toEqual([]);
+	expect(await terminalPunches(demoAgent(1).agentId, day)).toEqual(agent1Before);
 
 	await page.getByTestId('mode-all-or-nothing').check();
 	await expect(page.getByTestId('import-blocked')).toBeVisible();
@@ -113,11 +115,17 @@ test('a terminal export with bad lines: preview, all-or-nothing refused, the goo
 	await expect(page.getByTestId('import-stored')).toHaveText('已导入 3 条打卡记录');
 	await expectNoAxeViolations(page);
 	await page.screenshot({ path: `${SHOTS}/import-4-done-zh.png`, fullPage: true });
-	expect(await terminalPunches(demoAgent(1).agentId, day)).toEqual([
-		{ punched_at: `${day}T00:58:07+00:00`, direction: 'in' },
-		{ punched_at: `${day}T10:03:00+00:00`, direction: 'out' }
-	]);
-	expect(await terminalPunches(demoAgent(2).agentId, day)).toHaveLength(1);
+	const byTime = (a: { punched_at: string }, b: { punched_at: string }) => a.punched_at.localeCompare(b.punched_at);
+	expect(await terminalPunches(demoAgent(1).agentId, day)).toEqual(
+		[
+			...agent1Before,
+			{ punched_at: `${day}T00:58:07+00:00`, direction: 'in' },
+			{ punched_at: `${day}T10:03:00+00:00`, direction: 'out' }
+		].sort(byTime)
+	);
+	expect(await terminalPunches(demoAgent(2).agentId, day)).toEqual(
+		[...agent2Before, { punched_at: `${day}T01:12:00+00:00`, direction: 'in' }].sort(byTime)
+	);
 
 	// The same file again: everything is already stored.
 	await page.getByRole('button', { name: '导入其他文件' }).click();
@@ -149,6 +157,7 @@ test('a GBK export with Chinese headers and a separate date and time, in English
 		...[0xd5, 0xc5, 0xc8, 0xfd], // 张三
 		...gbk(`,${day},08:31\r\n`)
 	]);
+	const before = await terminalPunches(demoAgent(3).agentId, day);
 	const page = await signedIn(browser, STAFF.manager.email, 'en');
 	await page.goto(`${server.url}/attendance/import`);
 	await page.getByTestId('import-file').setInputFiles({ name: 'gbk.csv', mimeType: 'text/csv', buffer: bytes });
@@ -164,9 +173,11 @@ test('a GBK export with Chinese headers and a separate date and time, in English
 	await page.screenshot({ path: `${SHOTS}/import-3-preview-en.png`, fullPage: true });
 	await page.getByTestId('import-confirm').click();
 	await expect(page.getByTestId('import-stored')).toHaveText('Punches stored: 1');
-	expect(await terminalPunches(demoAgent(3).agentId, day)).toEqual([
-		{ punched_at: `${day}T00:31:00+00:00`, direction: null }
-	]);
+	expect(await terminalPunches(demoAgent(3).agentId, day)).toEqual(
+		[...before, { punched_at: `${day}T00:31:00+00:00`, direction: null }].sort((a, b) =>
+			a.punched_at.localeCompare(b.punched_at)
+		)
+	);
 	await page.context().close();
 });
 

@@ -11,7 +11,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
 import { expectNoAxeViolations } from './axe';
 import { DEMO_SITE, demoAgent, demoLead, STAFF, TEAM } from '../support/demo';
-import { signInAsDisplay, WallServer } from './wall-support';
+import { signedInPage } from './signed-in';
+import { WallServer } from './wall-support';
 
 const DESK = { width: 1280, height: 720 };
 const SHOTS = 'test-results/screenshots';
@@ -132,11 +133,9 @@ test.afterAll(async () => {
 	await server?.dispose();
 });
 
+/** A new browser signed in as `email` (the session kept from the first sign-in). */
 async function signedIn(browser: Browser, email: string, locale = 'zh-CN'): Promise<Page> {
-	const context = await browser.newContext({ viewport: DESK, locale, acceptDownloads: true });
-	const page = await context.newPage();
-	await signInAsDisplay(page, server.url, email);
-	return page;
+	return signedInPage(browser, server.url, email, { viewport: DESK, locale, acceptDownloads: true });
 }
 
 async function openReport(page: Page): Promise<void> {

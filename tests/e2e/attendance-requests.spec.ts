@@ -4,10 +4,12 @@
 // the second step in English; the day is then judged as leave, and the
 // agent sees the request approved with every step. Also: an empty request
 // list, a request the agent cancels, and the rejection reason rule. Axe on
-// every page in both locales, screenshots of each.
+// every page in both locales, screenshots of each. The seed has requests
+// and an appeal of its own (agent05's leave waits for lead1): inboxes are
+// read for this test's request, badges against the count before it.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoAgent, demoLead, STAFF } from '../support/demo';
+import { DEMO_SITE, demoAgent, demoLead, STAFF } from '../support/demo';
 import { signInAsDisplay, WallServer } from './wall-support';
 
 const PHONE = { width: 390, height: 844 };
@@ -56,6 +58,27 @@ async function dayStatus(agentId: string, day: string): Promise<string | undefin
 	return rows[0]?.status;
 }
 
+/** What the navigation badge counts for a login: the requests and appeals waiting for their decision. */
+async function waitingFor(email: string): Promise<number> {
+	let waiting = 0;
+	for (const counter of ['attendance_requests_waiting', 'attendance_appeals_waiting']) {
+		const response = await server.restAs(email, `rpc/${counter}`, {
+			method: 'POST',
+			body: { site_id: DEMO_SITE }
+		});
+		expect(response.ok).toBe(true);
+		waiting += Number(await response.json());
+	}
+	return waiting;
+}
+
+/** The badge beside Attendance says `waiting` (the number, then the words a screen reader says), or is absent at zero. */
+async function expectBadge(page: Page, waiting: number, words: (n: number) => string): Promise<void> {
+	const badge = page.getByTestId('nav-count-attendance');
+	if (waiting === 0) await expect(badge).toHaveCount(0);
+	else await expect(badge).toHaveText(`${waiting}${words(waiting)}`);
+}
+
 test('sick leave filed on a phone, approved by the lead then the supervisor, judges the day as leave', async ({
 	browser
 }) => {
@@ -67,6 +90,7 @@ test('sick leave filed on a phone, approved by the lead then the supervisor, jud
 		body: { display_name: LONG_NAME }
 	});
 	expect(renamed.ok).toBe(true);
+	const leadWaiting = await waitingFor(demoLead(1).email);
 
 	// agent03 on a phone files a whole day of sick leave.
 	const a = await signedIn(browser, agent.email, PHONE);
@@ -91,8 +115,9 @@ test('sick leave filed on a phone, approved by the lead then the supervisor, jud
 	// lead1 at a laptop: the badge, then the inbox.
 	const lead = await signedIn(browser, demoLead(1).email, DESK);
 	await lead.goto(`${server.url}/attendance/requests`);
-	await expect(lead.getByTestId('nav-count-attendance')).toContainText('1');
-	const waiting = lead.getByTestId('inbox-mine').locator('article');
+	const zh = (n: number) => `${n} 项待处理`;
+	await expectBadge(lead, leadWaiting + 1, zh);
+	const waiting = lead.getByTestId('inbox-mine').locator('article').filter({ hasText: LONG_NAME });
 	await expect(waiting).toHaveCount(1);
 	await expect(waiting.getByTestId('request-agent')).toContainText(LONG_NAME);
 	await expect(waiting).toContainText('热线一组 Hotline A');
@@ -102,25 +127,27 @@ test('sick leave filed on a phone, approved by the lead then the supervisor, jud
 	await expect(waiting.getByTestId('request-reject')).toBeDisabled();
 	await waiting.getByTestId('request-comment').fill('同意，好好休息');
 	await waiting.getByTestId('request-approve').click();
-	await expect(lead.getByTestId('inbox-mine').locator('article')).toHaveCount(0);
-	await expect(lead.getByTestId('inbox-mine-empty')).toHaveText('暂无待您审批的申请。');
-	const others = lead.getByTestId('inbox-others').locator('article');
+	await expect(waiting).toHaveCount(0);
+	const others = lead.getByTestId('inbox-others').locator('article').filter({ hasText: LONG_NAME });
 	await expect(others).toHaveCount(1);
 	await expect(others).toContainText('等待主管审批');
-	await expect(lead.getByTestId('nav-count-attendance')).toHaveCount(0);
+	await expectBadge(lead, leadWaiting, zh);
 	await lead.screenshot({ path: `${SHOTS}/requests-inbox-lead-after-zh-CN-1280x720.png`, fullPage: true });
 
 	// The supervisor approves the second step, in English.
 	const sup = await signedIn(browser, STAFF.supervisor.email, DESK, 'en-US');
 	await sup.goto(`${server.url}/attendance/requests`);
-	const step2 = sup.getByTestId('inbox-mine').locator('article');
+	const step2 = sup.getByTestId('inbox-mine').locator('article').filter({ hasText: LONG_NAME });
 	await expect(step2).toHaveCount(1);
 	await expect(step2).toContainText('Sick leave');
 	await expect(step2).toContainText('Waiting for the supervisor');
 	await sup.screenshot({ path: `${SHOTS}/requests-inbox-supervisor-en-1280x720.png`, fullPage: true });
 	await expectNoAxeViolations(sup);
+	const supWaiting = await waitingFor(STAFF.supervisor.email);
+	await expectBadge(sup, supWaiting, (n) => `${n} waiting`);
 	await step2.getByTestId('request-approve').click();
-	await expect(sup.getByTestId('inbox-mine-empty')).toHaveText('Nothing waits for your decision.');
+	await expect(step2).toHaveCount(0);
+	await expectBadge(sup, supWaiting - 1, (n) => `${n} waiting`);
 	const history = sup.getByTestId('inbox-history');
 	await expect(history).toContainText(LONG_NAME);
 	await expect(history).toContainText('Approved');

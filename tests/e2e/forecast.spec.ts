@@ -186,6 +186,8 @@ test('in English a lead computes requirements, a queue without history says what
 	test.setTimeout(90_000);
 	await signInAsDisplay(page, server.url, demoLead(1).email);
 	await page.getByTestId('locale-switch').selectOption('en');
+	// Choosing a language reloads the page: let that reload finish before going on, or it cancels the next navigation.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.goto(forecastUrl(QUEUE.afterSales));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forecast');
 	await expect(page.getByTestId('fc-empty')).toContainText('A supervisor, manager or admin makes the forecast.');

@@ -11,6 +11,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../support/free-port';
 import { startSingleBox } from '../support/single-box-process';
 import { QUEUE, STAFF } from '../support/demo';
+import { copyDataTemplate } from './data-template';
 import { signInAsDisplay } from './wall-support';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
@@ -29,7 +30,11 @@ async function watchPolicy(page: Page, problems: string[]): Promise<void> {
 	// Runs before the app's own scripts (Playwright injects it outside the page's CSP).
 	await page.addInitScript(() => {
 		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`);
+			// Where it happened, so a failure names the page and the script that broke the policy.
+			const at = event.sourceFile ? ` (${event.sourceFile.replace(location.origin, '')}:${event.lineNumber})` : '';
+			console.error(
+				`CSP violation on ${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${at}`
+			);
 		});
 	});
 	page.on('console', (message) => {
@@ -95,6 +100,8 @@ test('with PUBLIC_URL the app uses exactly that URL, and the policy lets it thro
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'callboard-public-url-e2e-'));
 	// The public name differs from the address the browser opens: only configuration can say it.
 	const publicUrl = `http://localhost:${port}`;
+	// The run's migrated and seeded database, copied: a second migration and seed would cost ~20 s.
+	await copyDataTemplate(dataDir);
 	const box = await startSingleBox({ dataDir, port, env: { PUBLIC_URL: publicUrl } });
 	try {
 		await visitEveryPage(browser, `http://127.0.0.1:${port}`, publicUrl);

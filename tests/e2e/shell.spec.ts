@@ -1,15 +1,47 @@
 // The app shell: each role's menu and start page, a deep link that survives
 // signing in and a reload, a real 404, a page a role may not use said so,
 // the keyboard's first stop, the admin's members, and an agent's shell on a
-// phone. Reads the demo seed only.
-import { expect, test } from '@playwright/test';
+// phone. Staff see Attendance with a badge of what waits for them (as many
+// as the database counts: the seed's pending request and open appeal, so
+// never a fixed number) and its pages from there; agents see their own four
+// pages. Reads the demo seed only.
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoAgent, demoLead, DEMO_PASSWORD, STAFF } from '../support/demo';
+import { demoAgent, demoLead, DEMO_PASSWORD, DEMO_SITE, STAFF } from '../support/demo';
 import { signInAsDisplay } from './wall-support';
 
+/** The requests and appeals waiting for a login, as the database counts them for the badge (src/lib/shell/nav-counts.ts). */
+async function waitingFor(request: APIRequestContext, email: string): Promise<number> {
+	const config = (await (await request.get('/config.json')).json()) as { supabaseAnonKey: string };
+	const apikey = config.supabaseAnonKey;
+	const token = await request.post('/auth/v1/token?grant_type=password', {
+		headers: { apikey },
+		data: { email, password: DEMO_PASSWORD }
+	});
+	expect(token.ok()).toBe(true);
+	const { access_token } = (await token.json()) as { access_token: string };
+	let waiting = 0;
+	for (const counter of ['attendance_requests_waiting', 'attendance_appeals_waiting']) {
+		const response = await request.post(`/rest/v1/rpc/${counter}`, {
+			headers: { apikey, authorization: `Bearer ${access_token}` },
+			data: { site_id: DEMO_SITE }
+		});
+		expect(response.ok()).toBe(true);
+		waiting += Number(await response.json());
+	}
+	return waiting;
+}
+
+/** The Attendance link's text: the label, then the badge's number and its words for screen readers (none when nothing waits). */
+function attendanceLink(label: string, waiting: number, words: (n: number) => string): string {
+	return waiting > 0 ? `${label}${waiting}${words(waiting)}` : label;
+}
+
 test('a supervisor lands on Today with the floor pages in the menu, and keeps a deep link through sign-in', async ({
-	page
+	page,
+	request
 }) => {
+	const waiting = await waitingFor(request, STAFF.supervisor.email);
 	// Signed out, a deep link asks to sign in and comes back to it.
 	await page.goto('/settings/working-days/2026');
 	await expect(page.getByTestId('shell-problem')).toHaveAttribute('data-state', 'signed-out');
@@ -24,7 +56,13 @@ test('a supervisor lands on Today with the floor pages in the menu, and keeps a 
 	await expect(page.getByTestId('wd-count')).toBeVisible();
 
 	const nav = page.getByRole('navigation', { name: '页面' });
-	await expect(nav.getByRole('link')).toHaveText(['今日', '排班', '考勤', '大屏', '设置']);
+	await expect(nav.getByRole('link')).toHaveText([
+		'今日',
+		'排班',
+		attendanceLink('考勤', waiting, (n) => `${n} 项待处理`),
+		'大屏',
+		'设置'
+	]);
 	await expect(page.getByTestId('shell-user')).toContainText('supervisor@demo.local · 主管');
 
 	// The keyboard's first stop skips the menu.
@@ -33,7 +71,13 @@ test('a supervisor lands on Today with the floor pages in the menu, and keeps a 
 
 	await page.getByTestId('nav-attendance').click();
 	await expect(page).toHaveURL(/\/attendance$/);
-	await expect(page.getByTestId('attendance-coming')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('今日考勤');
+	await expect(page.getByRole('navigation', { name: '考勤页面' }).getByRole('link')).toHaveText([
+		'申请审批',
+		'申诉',
+		'导入打卡记录',
+		'月度报表'
+	]);
 	await page.screenshot({ path: 'test-results/screenshots/shell-supervisor-zh-CN.png' });
 	await expectNoAxeViolations(page);
 
@@ -67,7 +111,8 @@ test('an unknown route is a real 404, and a page a role may not use says so', as
 	await expectNoAxeViolations(page);
 });
 
-test('an admin lists the members with their emails and roles, in English', async ({ browser }) => {
+test('an admin lists the members with their emails and roles, in English', async ({ browser, request }) => {
+	const waiting = await waitingFor(request, STAFF.admin.email);
 	const context = await browser.newContext({ locale: 'en-US' });
 	const page = await context.newPage();
 	await signInAsDisplay(page, '', STAFF.admin.email);
@@ -78,7 +123,7 @@ test('an admin lists the members with their emails and roles, in English', async
 	await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link')).toHaveText([
 		'Today',
 		'Schedules',
-		'Attendance',
+		attendanceLink('Attendance', waiting, (n) => `${n} waiting`),
 		'Wallboards',
 		'Settings',
 		'Members'
@@ -99,7 +144,8 @@ test('an agent’s shell on a phone folds the menu and never scrolls sideways', 
 	await expect(page.getByRole('navigation', { name: '页面' }).getByRole('link')).toHaveText([
 		'我的今天',
 		'我的排班',
-		'我的考勤'
+		'我的考勤',
+		'我的申请'
 	]);
 	await page.screenshot({ path: 'test-results/screenshots/shell-agent-menu-390x844.png' });
 	await expectNoAxeViolations(page);

@@ -39,24 +39,25 @@ describe('months', () => {
 });
 
 describe('monthTotals', () => {
-	const day = (status: 'present' | 'late' | 'absent' | 'rest', late = 0, deduction = 0) => ({
+	const day = (status: 'present' | 'late' | 'absent' | 'rest' | 'open', late = 0, deduction = 0) => ({
 		status,
 		late_min: late,
 		early_min: 0,
-		worked_min: status === 'rest' ? 0 : 480,
+		worked_min: status === 'rest' || status === 'open' ? 0 : 480,
 		deduction
 	});
 
-	it('counts statuses, minutes and deductions, rest days not as judged days', () => {
+	it('counts statuses, minutes and deductions, rest days and open days not as judged days', () => {
 		const totals = monthTotals([
 			day('present'),
 			day('late', 12, 20.1),
 			day('late', 7, 20.2),
 			day('absent', 0, 100),
-			day('rest')
+			day('rest'),
+			day('open')
 		]);
 		expect(totals.judged).toBe(4);
-		expect(totals.byStatus).toEqual({ present: 1, late: 2, absent: 1, rest: 1 });
+		expect(totals.byStatus).toEqual({ present: 1, late: 2, absent: 1, rest: 1, open: 1 });
 		expect(totals.lateMin).toBe(19);
 		expect(totals.workedMin).toBe(4 * 480);
 		expect(totals.deduction).toBe(140.3);

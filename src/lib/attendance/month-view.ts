@@ -48,7 +48,7 @@ export interface CountedDay {
 }
 
 export interface MonthTotals {
-	/** Days (shifts) judged, rest and holidays left out. */
+	/** Days (shifts) judged, rest and holidays left out, and days still open (today, the days ahead). */
 	judged: number;
 	byStatus: Partial<Record<Status, number>>;
 	lateMin: number;
@@ -57,13 +57,15 @@ export interface MonthTotals {
 	deduction: number;
 }
 
-const NOT_WORK: readonly Status[] = ['rest', 'holiday'];
+// Not counted as judged: days off, and open days, whose result is not known
+// yet (the month pages list the published days ahead as open).
+const NOT_JUDGED: readonly Status[] = ['rest', 'holiday', 'open'];
 
 export function monthTotals(days: readonly CountedDay[]): MonthTotals {
 	const totals: MonthTotals = { judged: 0, byStatus: {}, lateMin: 0, earlyMin: 0, workedMin: 0, deduction: 0 };
 	for (const day of days) {
 		totals.byStatus[day.status] = (totals.byStatus[day.status] ?? 0) + 1;
-		if (!NOT_WORK.includes(day.status)) totals.judged++;
+		if (!NOT_JUDGED.includes(day.status)) totals.judged++;
 		totals.lateMin += day.late_min;
 		totals.earlyMin += day.early_min;
 		totals.workedMin += day.worked_min;

@@ -8,7 +8,7 @@
 -- the approved swap published as a new version with the one before
 -- superseded and the planners' open draft kept.
 begin;
-select plan(164);
+select plan(165);
 
 \ir test-helpers.psql
 
@@ -206,16 +206,15 @@ select is(
     'day', (select w1 + 4 from tests.w)),
   'its detail names the rule, the agent and the day for the app to word');
 
--- A shift that has begun: last week's, published as the seed does.
-insert into schedules (id, site_id, team_id, week_start, version)
-values ('5c000000-0000-4000-8000-00000000f001', '5a000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000001',
-  (select w1 - 14 from tests.w), 1);
-insert into schedule_shifts (site_id, schedule_id, agent_id, day, template_id, starts_at, ends_at)
-values ('5a000000-0000-4000-8000-000000000001', '5c000000-0000-4000-8000-00000000f001', tests.agent(1), (select w1 - 14 from tests.w),
-  '57000000-0000-4000-8000-000000000001', '08:00', '16:30');
-update schedules set status = 'published' where id = '5c000000-0000-4000-8000-00000000f001';
+-- A shift that has begun: agent01's first one of last week, which the seed publishes.
+create table tests.begun as
+select sh.id from schedule_shifts sh join schedules s on s.id = sh.schedule_id
+where s.team_id = '7e000000-0000-4000-8000-000000000001' and s.status = 'published'
+  and s.week_start = (select w1 - 14 from tests.w) and sh.agent_id = tests.agent(1)
+order by sh.start_ts limit 1;
+select is((select count(*)::int from tests.begun), 1, 'the seed published a shift of agent01 last week');
 select matches(
-  tests.propose('agent', (select id from schedule_shifts where schedule_id = '5c000000-0000-4000-8000-00000000f001'), 2),
+  tests.propose('agent', (select id from tests.begun), 2),
   '^CB021 the shift of .* has started or is over', 'a shift that has begun is not swapped');
 select is((select count(*)::int from shift_swaps), 1, 'no refused proposal left a swap behind');
 select is(tests.week_versions(), 'v1 published', 'nor a version: trying the rules changed nothing');

@@ -72,6 +72,24 @@ create function tests.leave_call(leave_type text, d integer, agent text default 
     coalesce(format(', agent_id => %L', agent), ''))
 $$;
 create table tests.req (name text primary key, id uuid);
+-- The requests waiting for an actor (their badge).
+create function tests.waiting(actor text) returns integer language plpgsql as $$
+declare
+  n integer;
+begin
+  perform tests.become(tests.actor(actor));
+  n := public.attendance_requests_waiting('5a000000-0000-4000-8000-000000000001');
+  perform set_config('role', 'none', true);
+  return n;
+end;
+$$;
+-- What the seed holds before this file files or grants anything (its yearly grant, its
+-- waiting requests): the balances and badges below are that plus this file's own.
+create table tests.seeded as
+select
+  (select coalesce(sum(minutes), 0)::integer from public.leave_ledger
+   where agent_id = 'ac000000-0000-4000-8000-000000000101' and leave_type = 'annual') as annual,
+  tests.waiting('lead') as lead, tests.waiting('lead2') as lead2, tests.waiting('supervisor') as supervisor;
 
 -- ------------------------------------------------------------ balances granted
 insert into tests.cases (actor, statement, expected, description)
@@ -90,13 +108,13 @@ insert into tests.cases (actor, statement, expected, description) values
     'sick leave keeps no balance'),
   ('supervisor', $$select public.grant_leave_balance('ac000000-0000-4000-8000-000000000101', 'annual', 0, 'test')$$, 'CB065',
     'a grant of nothing is refused'),
-  ('supervisor', $$select public.grant_leave_balance('ac000000-0000-4000-8000-000000000101', 'annual', -60, 'test')$$, 'CB067',
-    'a balance never falls below zero');
+  ('supervisor', format($$select public.grant_leave_balance('ac000000-0000-4000-8000-000000000101', 'annual', %s, 'test')$$,
+    -((select annual from tests.seeded) + 60)), 'CB067', 'a balance never falls below zero');
 select * from tests.check_cases();
 select tests.keep_as(tests.actor('supervisor'),
   $$select public.grant_leave_balance('ac000000-0000-4000-8000-000000000101', 'annual', 2400, 'yearly grant')$$);
 select is((select balance_min from public.leave_balances('ac000000-0000-4000-8000-000000000101') where leave_type = 'annual'),
-  2400, 'the grant is the balance (read as postgres)');
+  (select annual + 2400 from tests.seeded), 'the grant adds to the balance (read as postgres)');
 
 -- ------------------------------------------------------------ filing
 insert into tests.req values ('monday', tests.file('agent', tests.leave_call('annual', 0)));
@@ -123,7 +141,8 @@ insert into tests.cases (actor, statement, expected, description) values
   ('agent', format($$select public.file_attendance_request('outing', 'annual', %L, %L)$$,
     (tests.day_span(3)).starts_at, (tests.day_span(3)).ends_at), 'CB065', 'an outing names no leave type'),
   ('agent', format($$select public.file_attendance_request('leave', 'annual', %L, %L)$$,
-    (tests.day_span(3)).starts_at, (tests.day_span(3)).starts_at + interval '14 days'), 'CB067',
+    (tests.day_span(3)).starts_at,
+    (tests.day_span(3)).starts_at + make_interval(days => 14 + 3 * (select annual / 480 from tests.seeded))), 'CB067',
     'annual leave beyond the balance (less what is pending) is refused'),
   ('agent', format($$insert into attendance_requests (site_id, agent_id, kind, starts_at, ends_at)
     values ('5a000000-0000-4000-8000-000000000001', 'ac000000-0000-4000-8000-000000000101', 'outing', %L, %L)$$,
@@ -191,24 +210,15 @@ select * from tests.check_matrix();
 
 select is((select count(*)::integer from public.attendance_requests r where r.id = (select id from tests.req where name = 'monday')
   and app.request_waiting_role(r) = 'lead'), 1, 'the Monday leave waits for the lead');
-select is(tests.run_as(tests.actor('lead'), $$select * from public.attendance_request_list('5a000000-0000-4000-8000-000000000001') where may_decide$$),
-  3::bigint, 'the lead''s list offers the three waiting leaves of their team to decide');
+select is(tests.run_as(tests.actor('lead'), format('select * from public.attendance_request_list(%L) where may_decide and id = any(%L)',
+    '5a000000-0000-4000-8000-000000000001', (select array_agg(id) from tests.req))),
+  3::bigint, 'the lead''s list offers the three waiting leaves of their team filed here to decide');
 select is(tests.run_as(tests.actor('agent'), $$select * from public.attendance_request_list('5a000000-0000-4000-8000-000000000001') where may_decide$$),
   0::bigint, 'the agent''s list offers nothing to decide');
 select is(tests.run_as(tests.actor('agent02'), $$select * from public.attendance_request_list('5a000000-0000-4000-8000-000000000001') where agent_id = 'ac000000-0000-4000-8000-000000000101'$$),
   0::bigint, 'a colleague''s list shows none of agent01''s requests');
-create function tests.waiting(actor text) returns integer language plpgsql as $$
-declare
-  n integer;
-begin
-  perform tests.become(tests.actor(actor));
-  n := public.attendance_requests_waiting('5a000000-0000-4000-8000-000000000001');
-  perform set_config('role', 'none', true);
-  return n;
-end;
-$$;
-select is(tests.waiting('lead'), 3, 'the lead''s badge counts three');
-select is(tests.waiting('lead2'), 0, 'another team''s lead''s badge counts none');
+select is(tests.waiting('lead'), (select lead + 3 from tests.seeded), 'the lead''s badge counts three more than the seed''s');
+select is(tests.waiting('lead2'), (select lead2 from tests.seeded), 'another team''s lead''s badge counts none of them');
 select is(tests.waiting('agent'), 0, 'the agent''s badge counts none');
 
 -- ------------------------------------------------------------ lead → supervisor
@@ -218,8 +228,9 @@ select is((select step from attendance_requests where id = (select id from tests
   'it moved to the supervisor step');
 select throws_ok(format($$select tests.decide('lead', %L, true)$$, (select id from tests.req where name = 'monday')),
   'CB069', null, 'the lead cannot decide the supervisor step');
-select is(tests.waiting('lead'), 2, 'the lead''s badge drops to two');
-select is(tests.waiting('supervisor'), 3, 'the supervisor''s badge counts all three (lead steps too)');
+select is(tests.waiting('lead'), (select lead + 2 from tests.seeded), 'the lead''s badge drops to two more than the seed''s');
+select is(tests.waiting('supervisor'), (select supervisor + 3 from tests.seeded),
+  'the supervisor''s badge counts all three (lead steps too)');
 select is(tests.decide('supervisor', (select id from tests.req where name = 'monday'), true, 'ok'), 'approved',
   'the supervisor approves: approved');
 select is((select array_agg(action || ':' || coalesce(as_role::text, '-') order by made_at, action desc)
@@ -235,7 +246,8 @@ select is((select array_agg(starts_on::text || '..' || ends_on::text || ' ' || k
 select is((select minutes from leave_ledger where request_id = (select id from tests.req where name = 'monday')),
   -(tests.shift(0)).paid_min, 'the ledger takes the shift''s paid minutes');
 select is((select balance_min || '/' || taken_min || '/' || pending_min from public.leave_balances('ac000000-0000-4000-8000-000000000101') where leave_type = 'annual'),
-  (2400 - (tests.shift(0)).paid_min) || '/' || (tests.shift(0)).paid_min || '/0', 'the balance: granted less taken, nothing pending');
+  ((select annual + 2400 from tests.seeded) - (tests.shift(0)).paid_min) || '/' || (tests.shift(0)).paid_min || '/0',
+  'the balance: granted less taken, nothing pending');
 select is((select status::text from attendance_days where agent_id = 'ac000000-0000-4000-8000-000000000101'
   and work_date = (select w1 from tests.w)), 'leave', 'the day is re-judged as leave');
 
@@ -304,7 +316,7 @@ select is((select count(*)::integer from approved_leave where request_id = (sele
 select is((select sum(minutes)::integer from leave_ledger where request_id = (select id from tests.req where name = 'monday')), 0,
   'its minutes are returned to the ledger');
 select is((select balance_min from public.leave_balances('ac000000-0000-4000-8000-000000000101') where leave_type = 'annual'),
-  2400, 'the balance is whole again');
+  (select annual + 2400 from tests.seeded), 'the balance is whole again');
 select is((select status::text from attendance_days where agent_id = 'ac000000-0000-4000-8000-000000000101'
   and work_date = (select w1 from tests.w)), 'open', 'the day is re-judged: no longer leave');
 select is((select comment from attendance_request_steps where request_id = (select id from tests.req where name = 'monday')

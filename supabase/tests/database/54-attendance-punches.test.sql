@@ -19,6 +19,9 @@ insert into tests.actors (ord, name, id) values
   (5, 'anon', null);
 select tests.keep_as(tests.actor('agent'), $$select public.set_agent_pin('ab000000-0000-4000-8000-000000000201', '7391')$$);
 
+-- The demo site's punches (the seed's month of them) are left alone: every
+-- count and change below is of the second site's.
+
 -- The shift: 8 hours from 10 minutes before now, on the site's clock.
 create table tests.shift as
 select date_trunc('minute', now() at time zone 'Asia/Shanghai') - interval '10 minutes' as local_start;
@@ -76,16 +79,16 @@ select is((select r -> 'day' -> 'arrival' from tests.web), '{"code": "late", "mi
 select is((select r -> 'day' ->> 'status' from tests.web), 'open', 'the day stays open until its window has passed');
 select ok((select r -> 'day' ? 'deduction' and r -> 'day' ? 'explanation' from tests.web),
   'the agent''s own clock shows the deduction and the explanation');
-select is((select (received_at, created_by, direction::text) from punches where source = 'web'),
+select is((select (received_at, created_by, direction::text) from punches where site_id = '5b000000-0000-4000-8000-000000000002' and source = 'web'),
   (now(), 'b0000000-0000-4000-8000-000000000201'::uuid, 'in'::text), 'stored with its receipt time, author and direction');
 
 select is(tests.rpc_as(tests.actor('agent'), $$public.clock_punch('in')$$) ->> 'duplicate', 'true',
   'a second tap within a minute is the same punch');
 select is((select count(*)::int from punches where agent_id = 'ab000000-0000-4000-8000-000000000201'), 1, 'one row');
-update punches set punched_at = punched_at - interval '61 seconds' where source = 'web';
+update punches set punched_at = punched_at - interval '61 seconds' where site_id = '5b000000-0000-4000-8000-000000000002' and source = 'web';
 select is(tests.rpc_as(tests.actor('agent'), $$public.clock_punch('in')$$) ->> 'duplicate', 'false',
   'a minute later it is a new punch');
-delete from punches;
+delete from punches where site_id = '5b000000-0000-4000-8000-000000000002';
 
 -- ------------------------------------------------------------ kiosk times
 
@@ -129,12 +132,12 @@ select throws_ok($$select tests.upload(-8 * 86400, 0)$$, 'CB077', null, 'and one
 
 -- ------------------------------------------------------------ sent twice
 
-delete from punches;
+delete from punches where site_id = '5b000000-0000-4000-8000-000000000002';
 select is(tests.upload(-300, 0, 'c1000000-0000-4000-8000-000000000001') ->> 'duplicate', 'false', 'a queued punch is sent');
 select is(tests.upload(-300, 0, 'c1000000-0000-4000-8000-000000000001') ->> 'duplicate', 'true',
   'sent again (the answer was lost), it is the same punch');
-select is((select count(*)::int from punches), 1, 'stored once');
-select is((select id from punches), 'c1000000-0000-4000-8000-000000000001'::uuid, 'under the kiosk''s own id');
+select is((select count(*)::int from punches where site_id = '5b000000-0000-4000-8000-000000000002'), 1, 'stored once');
+select is((select id from punches where site_id = '5b000000-0000-4000-8000-000000000002'), 'c1000000-0000-4000-8000-000000000001'::uuid, 'under the kiosk''s own id');
 select is(tests.upload(-300, 3, 'c1000000-0000-4000-8000-000000000002') ->> 'duplicate', 'true',
   'the same instant under another id is the same punch too');
 insert into public.agents (id, site_id, team_id, display_name, employee_no)

@@ -117,6 +117,8 @@ select is(tests.kiosk(' e001 ', '7391') -> 'agent' ->> 'name',
 select ok(tests.kiosk('E002', '2580')::text || tests.kiosk('E002', '7391')::text !~ '\$2[aby]\$', 'no answer carries a hash');
 select ok(not (tests.kiosk('E001', '7391') -> 'day' ? 'deduction'), 'a kiosk is not shown the deduction');
 
+-- agent03's punches before the wrong PINs (the seed's month of them): the lock-out adds none.
+create table tests.e003_before as select count(*)::int as n from punches where agent_id = 'ac000000-0000-4000-8000-000000000103';
 select is(tests.kiosk('E003', '1111'), '{"result": "wrong_pin", "attempts_left": 4}'::jsonb, 'a wrong PIN is counted');
 select is(tests.kiosk('E999', '1111'), '{"result": "wrong_pin", "attempts_left": 4}'::jsonb,
   'an unknown number is answered like a wrong PIN');
@@ -128,8 +130,8 @@ select is(tests.kiosk('E003', '1111'), '{"result": "wrong_pin", "attempts_left":
 select is(tests.kiosk('E003', '2580'),
   jsonb_build_object('result', 'locked', 'until', now() + interval '15 minutes'),
   'locks the number for 15 minutes: even the right PIN is refused');
-select is((select count(*)::int from punches where agent_id = 'ac000000-0000-4000-8000-000000000103'), 0,
-  'and nothing is punched');
+select is((select count(*)::int from punches where agent_id = 'ac000000-0000-4000-8000-000000000103'),
+  (select n from tests.e003_before), 'and nothing is punched');
 select is(tests.kiosk('E004', '2580') ->> 'result', 'punched', 'other numbers still punch');
 select is(
   (tests.rpc_as(tests.actor('supervisor'), $$(select to_jsonb(s) from public.kiosk_pin_status('5a000000-0000-4000-8000-000000000001') s
