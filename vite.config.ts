@@ -85,6 +85,11 @@ export default defineConfig(({ isSsrBuild }) => ({
 					hookTimeout: 180_000,
 					pool: 'forks',
 					fileParallelism: false,
+					// One process for all the files: a fresh one per file spent about 3 s
+					// starting and importing the server (PGlite's WebAssembly included),
+					// half of the project's time. Each spec opens and closes its own
+					// databases and servers, so nothing else is carried over.
+					isolate: false,
 					// Test databases start as copies of one migrated, seeded template per
 					// engine made once per run; this names the run's templates and removes them.
 					globalSetup: ['./tests/support/db-template-setup.ts']

@@ -32,20 +32,33 @@ json_counts() { # file node-expression-on-r → "passed failed"
 		console.log(p + ' ' + f);" "$1"
 }
 
-# Lint and the type checks run beside the two pgTAP suites: those wait on
-# PostgreSQL and psql most of the time, the checks on one core each, and in a
-# row they cost CI about two and a half minutes. Their output goes to a file,
-# shown after the suites so the log reads in order.
+# Two lanes, one per core. The foreground lane runs the database suites and
+# then vitest; the background lane builds the app for Playwright (so its
+# server starts at once) and runs lint and the type checks, each mostly one
+# core. In a row they cost CI about five minutes more than side by side.
+# The background lane's output goes to a file, shown after vitest so the log
+# reads in order.
+#
+# The lane compiles the messages once, first, while only pgTAP runs: the
+# paraglide CLI (`npm run i18n`, which `npm run lint` and `npm run check`
+# start with) empties src/lib/paraglide before writing it again, and vitest
+# imports from there meanwhile. So lint and the type checks run here without
+# that step; what they run is otherwise the package.json scripts'.
+lane_build() { npm run --silent i18n && npx vite build --logLevel warn; }
+lane_lint() { npx svelte-kit sync && npx prettier --check . && npx eslint . --max-warnings 0; }
+lane_types() {
+	npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings && npm run --silent check:node
+}
+lane_db_types() { npx tsx scripts/gen-types.ts --check; }
 checks_log=test-results/checks.log
 checks_result=test-results/checks.result
 : >"$checks_result"
 (
-	for c in "lint npm run --silent lint" "types npm run --silent check" "db-types npx tsx scripts/gen-types.ts --check"; do
-		read -r name cmd <<<"$c"
+	for name in build lint types db_types; do
 		start=$SECONDS
-		echo "=== $name: $cmd"
-		if $cmd; then ok=1; else ok=0; fi
-		echo "$name $ok $((SECONDS - start))" >>"$checks_result"
+		echo "=== ${name/_/-}"
+		if "lane_$name"; then ok=1; else ok=0; fi
+		echo "${name/_/-} $ok $((SECONDS - start))" >>"$checks_result"
 	done
 ) >"$checks_log" 2>&1 &
 checks_pid=$!
@@ -65,18 +78,6 @@ pgtap pgtap
 # The same suite on Supabase's own auth and realtime schemas instead of the shim.
 pgtap conformance --platform supabase
 
-wait "$checks_pid"
-cat "$checks_log"
-while read -r name ok secs; do
-	summary+=("$(printf '%-12s %4d passed %4d failed  %4ds (beside pgTAP)' "$name" "$ok" $((1 - ok)) "$secs")")
-	passed=$((passed + ok))
-	failed=$((failed + 1 - ok))
-done <"$checks_result"
-for name in lint types db-types; do
-	grep -q "^$name " "$checks_result" || { summary+=("$name did not finish"); failed=$((failed + 1)); }
-done
-mark=$SECONDS
-
 echo "=== vitest"
 rm -f test-results/vitest.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
@@ -84,6 +85,18 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-results
 read -r p f < <(json_counts test-results/vitest.json "(r) => [r.numPassedTests,
 	r.numFailedTests + r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length]")
 record vitest "$p" "$f"
+
+wait "$checks_pid"
+cat "$checks_log"
+while read -r name ok secs; do
+	summary+=("$(printf '%-12s %4d passed %4d failed  %4ds (beside)' "$name" "$ok" $((1 - ok)) "$secs")")
+	passed=$((passed + ok))
+	failed=$((failed + 1 - ok))
+done <"$checks_result"
+for name in build lint types db-types; do
+	grep -q "^$name " "$checks_result" || { summary+=("$name did not finish"); failed=$((failed + 1)); }
+done
+mark=$SECONDS
 
 echo "=== playwright"
 rm -f test-results/e2e.json

@@ -19,6 +19,8 @@ export interface AppOptions extends Pick<ServerContext, 'db' | 'keys' | 'log' | 
 	host: string;
 	/** Folder of the built SPA; omit to serve the API only. */
 	buildDir?: string;
+	/** The SPA's route folders, so unknown paths are answered 404 (see http/spa-routes.ts). */
+	routesDir?: string;
 	/** PUBLIC_URL (an origin, see http/public-url.ts); omit to use the listen address. */
 	publicUrl?: string;
 	/** Reverse proxies whose X-Forwarded-For names the client (CALLBOARD_TRUSTED_PROXIES). */
@@ -60,7 +62,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 	const rest = createRestApi(ctx);
 	const realtime = await createRealtimeServer(ctx);
 	const serveStatic = options.buildDir
-		? createStaticHandler(options.buildDir, { apiOrigin: options.publicUrl })
+		? createStaticHandler(options.buildDir, { apiOrigin: options.publicUrl, routesDir: options.routesDir })
 		: undefined;
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 		port: env.port,
 		host: env.host,
 		buildDir: path.join(root, 'build'),
+		routesDir: path.join(root, 'src', 'routes'),
 		publicUrl: env.publicUrl,
 		trustedProxies: env.trustedProxies,
 		limits: { maxRows: env.maxRows, statementTimeoutMs: env.statementTimeoutMs }

@@ -69,6 +69,25 @@ describe('static handler', () => {
 		expect(res.headers.get('cache-control')).toBe('no-cache');
 	});
 
+	it('answers a path that is no page with index.html and status 404, when it knows the routes', async () => {
+		const routesDir = path.resolve(import.meta.dirname, '../../src/routes');
+		const handle = createStaticHandler(path.join(dir, 'build'), { routesDir });
+		const s = createServer((req, res) => void handle(req, res, new URL(req.url ?? '/', 'http://x').pathname));
+		await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+		const at = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+		try {
+			const missing = await fetch(`${at}/no/such/page`);
+			expect(missing.status).toBe(404);
+			// The app renders its own "page not found" from the same page.
+			expect(await missing.text()).toContain('spa');
+			expect((await fetch(`${at}/me/attendance/2026-11`)).status).toBe(200);
+			expect((await fetch(`${at}/_app/immutable/a.js`)).status).toBe(200);
+		} finally {
+			s.closeAllConnections();
+			s.close();
+		}
+	});
+
 	it('answers a missing asset with 404', async () => {
 		expect((await fetch(`${base}/_app/missing.js`)).status).toBe(404);
 	});

@@ -14,6 +14,7 @@ import {
 	styleAttributeValues
 } from './content-security-policy.ts';
 import { spaSecurityHeaders } from './security-headers.ts';
+import { isSpaRoute, readSpaRoutes, type SpaRoutes } from './spa-routes.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -34,6 +35,8 @@ const TYPES: Record<string, string> = {
 export interface StaticOptions {
 	/** PUBLIC_URL, when the API is to be reached there rather than on the page's own origin. */
 	apiOrigin?: string;
+	/** SvelteKit's src/routes: a path that is none of its pages gets index.html with status 404. */
+	routesDir?: string;
 }
 
 interface Found {
@@ -112,6 +115,10 @@ class PolicyCache {
 export function createStaticHandler(buildDir: string, options: StaticOptions = {}) {
 	const root = path.resolve(buildDir);
 	const policies = new PolicyCache(root, options.apiOrigin);
+	// Read once: the single box serves the build of the checkout it started from.
+	const routes: Promise<SpaRoutes | undefined> = options.routesDir
+		? readSpaRoutes(options.routesDir)
+		: Promise.resolve(undefined);
 	const plain = (res: ServerResponse, status: number, text: string) =>
 		res
 			.writeHead(status, { ...spaSecurityHeaders(policies.latest), 'content-type': 'text/plain; charset=utf-8' })
@@ -139,7 +146,8 @@ export function createStaticHandler(buildDir: string, options: StaticOptions = {
 			}
 		}
 		const immutable = pathname.startsWith('/_app/immutable/');
-		res.writeHead(200, {
+		const known = found !== undefined || (await routes.then((r) => r === undefined || isSpaRoute(r, pathname)));
+		res.writeHead(known ? 200 : 404, {
 			...spaSecurityHeaders(policy),
 			'content-type': TYPES[extension] ?? 'application/octet-stream',
 			'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache'

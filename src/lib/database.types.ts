@@ -3135,6 +3135,18 @@ export type Database = {
 					taken_min: number;
 				}[];
 			};
+			leave_ledger_history: {
+				Args: { agent_id: string };
+				Returns: {
+					id: string;
+					leave_type: string;
+					made_at: string;
+					made_by_name: string;
+					minutes: number;
+					reason: string;
+					request_id: string;
+				}[];
+			};
 			list_shift_swaps: {
 				Args: { from_week: string; site_id: string };
 				Returns: {
@@ -3391,11 +3403,12 @@ export type Database = {
 			schedule_publisher: { Args: { schedule_id: string }; Returns: string };
 			schedule_violations: {
 				Args: { schedule_id: string };
-				Returns: { agent_id: string; day: string; detail: string; rule: string }[];
+				Returns: { agent_id: string; day: string; detail: string; facts: Json; rule: string }[];
 			};
 			server_time: { Args: never; Returns: string };
 			set_agent_pin: { Args: { agent_id: string; pin: string }; Returns: undefined };
 			shift_setup_sites: { Args: never; Returns: { may_edit: boolean; site_id: string }[] };
+			shift_swaps_waiting: { Args: { site_id: string }; Returns: number };
 			site_calendar_editable_sites: { Args: never; Returns: { site_id: string }[] };
 			site_member_directory: {
 				Args: { site_id: string };

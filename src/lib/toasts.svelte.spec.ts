@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TOASTS, TOAST_MS, Toasts } from './toasts.svelte';
+import { DONE_TOAST_MS, MAX_TOASTS, TOAST_MS, Toasts } from './toasts.svelte';
 
 let toasts: Toasts;
 
@@ -25,6 +25,19 @@ describe('Toasts', () => {
 		vi.advanceTimersByTime(1);
 		expect(toasts.items).toEqual([]);
 		expect(vi.getTimerCount()).toBe(0);
+	});
+
+	it('marks a confirmation apart from a failure and takes it away sooner', () => {
+		toasts.show('Could not file', 'timeout');
+		toasts.done('Filed');
+		expect(toasts.items.map((t) => [t.title, t.kind])).toEqual([
+			['Could not file', 'error'],
+			['Filed', 'done']
+		]);
+		vi.advanceTimersByTime(DONE_TOAST_MS);
+		expect(toasts.items.map((t) => t.title)).toEqual(['Could not file']);
+		vi.advanceTimersByTime(TOAST_MS - DONE_TOAST_MS);
+		expect(toasts.items).toEqual([]);
 	});
 
 	it('keeps the newest few and drops the timers of those it drops', () => {

@@ -12,10 +12,16 @@ export interface Toast {
 	detail: string;
 	/** How many times the same notice came in while it was shown. */
 	count: number;
+	/** A failure (the default) or a confirmation that something was done, drawn apart so "filed" never looks like an error. */
+	kind: ToastKind;
 }
+
+export type ToastKind = 'error' | 'done';
 
 /** How long a toast stays without a repeat. */
 export const TOAST_MS = 8_000;
+/** A confirmation needs less reading than a failure and should not cover the page long. */
+export const DONE_TOAST_MS = 4_000;
 /** At most this many at once; the oldest goes first. */
 export const MAX_TOASTS = 3;
 
@@ -37,19 +43,24 @@ export class Toasts {
 		return this.#inlineHosts > 0;
 	}
 
-	show(title: string, detail = ''): number {
-		const same = this.#items.find((t) => t.title === title && t.detail === detail);
+	show(title: string, detail = '', kind: ToastKind = 'error'): number {
+		const same = this.#items.find((t) => t.title === title && t.detail === detail && t.kind === kind);
 		if (same) {
 			this.#items = this.#items.map((t) => (t === same ? { ...t, count: t.count + 1 } : t));
 			this.#arm(same.id);
 			return same.id;
 		}
-		const toast: Toast = { id: this.#nextId++, title, detail, count: 1 };
+		const toast: Toast = { id: this.#nextId++, title, detail, count: 1, kind };
 		const kept = this.#items.slice(-(MAX_TOASTS - 1));
 		for (const gone of this.#items.slice(0, this.#items.length - kept.length)) this.#disarm(gone.id);
 		this.#items = [...kept, toast];
 		this.#arm(toast.id);
 		return toast.id;
+	}
+
+	/** Confirms that something the user asked for was done (filed, decided, cancelled). */
+	done(title: string): number {
+		return this.show(title, '', 'done');
 	}
 
 	dismiss(id: number): void {
@@ -76,7 +87,10 @@ export class Toasts {
 		this.#disarm(id);
 		this.#timers.set(
 			id,
-			setTimeout(() => this.dismiss(id), TOAST_MS)
+			setTimeout(
+				() => this.dismiss(id),
+				this.#items.find((t) => t.id === id)?.kind === 'done' ? DONE_TOAST_MS : TOAST_MS
+			)
 		);
 	}
 

@@ -3,7 +3,8 @@
 // it and publishes while the agent's phone follows; two planners on one
 // draft see each other's changes live and a lost race is told in words;
 // keyboard, undo and drag; the seed's draft with its two violations in
-// English. Each test has a server of its own (they write).
+// English. A violation's detail is worded in the page's language. Each test
+// has a server of its own (they write).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { demoAgent, STAFF, TEAM } from '../support/demo';
@@ -93,6 +94,12 @@ test('a supervisor fills next week from the season pattern, breaks and fixes a r
 	const restDays = supervisor.locator('[data-testid="violations"] li[data-rule="rest_days"]');
 	await expect(restDays).toHaveCount(1);
 	await expect(restDays).toContainText('休息日');
+	// The detail is worded from the rule's facts in Chinese, not the SQL's English, in the list and the row's title.
+	await expect(restDays.locator('.detail')).toHaveText('本周上班 7 天，每周至少应休息 1 天');
+	await expect(supervisor.getByTestId('hours-E001')).toHaveAttribute('title', '本周上班 7 天，每周至少应休息 1 天');
+	await supervisor
+		.getByTestId('violations')
+		.screenshot({ path: 'test-results/screenshots/rota-violation-list-zh-CN.png' });
 	await expect(supervisor.getByTestId('hours-E001')).toHaveText(/^5\d:00$/);
 	await supervisor.screenshot({ path: 'test-results/screenshots/rota-violation-zh-CN.png' });
 	await expectNoAxeViolations(supervisor);
@@ -188,6 +195,9 @@ test('the seed’s draft in English: its two violations listed and marked, a sum
 	await expect(page.getByTestId('rota-print')).toHaveAttribute('href', `/schedules/${TEAM.hotlineA}/${week}/print`);
 	const list = page.getByTestId('violations');
 	await expect(list.locator('li[data-rule="rest_days"]')).toContainText('Rest days');
+	await expect(list.locator('li[data-rule="rest_days"] .detail')).toHaveText(
+		'Works 7 days: at least 1 rest day(s) a week'
+	);
 	await expect(list.locator('li[data-rule="skills"]')).toContainText('Skills');
 	await expect(cell(page, 'E002', week)).toHaveAttribute('aria-invalid', 'true');
 

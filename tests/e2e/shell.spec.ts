@@ -96,7 +96,8 @@ test('home sends each role to its own page', async ({ page }) => {
 });
 
 test('an unknown route is a real 404, and a page a role may not use says so', async ({ page }) => {
-	await page.goto('/no/such/page');
+	const answer = await page.goto('/no/such/page');
+	expect(answer?.status()).toBe(404);
 	await expect(page.getByTestId('error-page')).toHaveAttribute('data-status', '404');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
 	await expect(page.getByTestId('error-page')).toContainText('/no/such/page');

@@ -2,12 +2,14 @@
 // publishes a new version of a week): agent01 on a phone offers next
 // Monday's early shift to agent02 in exchange for their split shift; agent02,
 // in a second browser, accepts on My swaps; lead1, in a third, approves; and
-// agent01's week then shows the split shift. A proposal that would break a
+// agent01's week then shows the split shift. The inboxes are live: agent02's
+// and lead1's pages, open before the proposal, and agent01's My swaps show
+// each step without a reload, and the navigation's badges count what waits. A proposal that would break a
 // rule is refused with the rule named, in Chinese and in English. Axe on
 // the three pages, screenshots of each.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoAgent, demoLead } from '../support/demo';
+import { DEMO_SITE, demoAgent, demoLead } from '../support/demo';
 import { signInAsDisplay, WallServer } from './wall-support';
 
 const PHONE = { width: 390, height: 844 };
@@ -45,6 +47,27 @@ async function agentName(asEmail: string, agentId: string): Promise<string> {
 	return name;
 }
 
+/** What the navigation badge counts for a login: the swaps waiting for their answer or decision. */
+async function swapsWaiting(email: string): Promise<number> {
+	const response = await server.restAs(email, 'rpc/shift_swaps_waiting', {
+		method: 'POST',
+		body: { site_id: DEMO_SITE }
+	});
+	expect(response.ok).toBe(true);
+	return Number(await response.json());
+}
+
+/** The page is live (its swap topics joined), and marked so that a reload would show: see stillTheSamePage. */
+async function openLive(page: Page): Promise<void> {
+	await expect(page.getByTestId('swaps-live')).toHaveAttribute('data-live', 'joined');
+	await page.evaluate(() => Object.assign(window, { swapsNotReloaded: true }));
+}
+
+/** The page was not reloaded since openLive: what it shows came live. */
+async function expectNotReloaded(page: Page): Promise<void> {
+	expect(await page.evaluate(() => 'swapsNotReloaded' in window)).toBe(true);
+}
+
 async function signedIn(browser: Browser, email: string, viewport: typeof PHONE, locale = 'zh-CN'): Promise<Page> {
 	const context = await browser.newContext({ viewport, locale });
 	const page = await context.newPage();
@@ -63,6 +86,14 @@ test('a swap proposed, accepted and approved becomes the agent’s new published
 	const agentA = demoAgent(1);
 	const agentB = demoAgent(2);
 	const nameB = await agentName(agentA.email, agentB.agentId);
+
+	// agent02 at a desk and lead1 at a laptop have their swap pages open before anything is proposed.
+	const b = await signedIn(browser, agentB.email, DESK);
+	await b.goto(`${server.url}/me/swaps`);
+	await openLive(b);
+	const lead = await signedIn(browser, demoLead(1).email, DESK);
+	await lead.goto(`${server.url}/schedules/swaps`);
+	await openLive(lead);
 
 	// agent01 on a phone: next Monday's early shift, exchanged for agent02's split shift.
 	const a = await signedIn(browser, agentA.email, PHONE);
@@ -84,8 +115,22 @@ test('a swap proposed, accepted and approved becomes the agent’s new published
 	await expect(panel.getByTestId('swap-sent')).toContainText(`已向 ${nameB} 发送换班申请`);
 	await expectNoSideScroll(a, PHONE.width);
 
+	// agent02's open page shows the proposal, and the badge beside My day counts it.
+	const asked = b.getByTestId('swaps-asked').locator('article');
+	await expect(asked).toHaveCount(1);
+	await expect(asked.getByTestId('swap-status')).toHaveText('等你确认');
+	const waitingB = await swapsWaiting(agentB.email);
+	expect(waitingB).toBeGreaterThan(0);
+	await expect(b.getByTestId('nav-count-my-day')).toHaveText(`${waitingB}${waitingB} 项待处理`);
+	await expectNotReloaded(b);
+	// lead1's open desk lists it as waiting for the colleague.
+	await expect(lead.getByTestId('swaps-waiting').locator('article')).toHaveCount(1);
+	await expectNotReloaded(lead);
+
+	// From My schedule (which follows agent01's topic too) to My swaps: live there as well.
 	await panel.getByRole('link', { name: '我的换班' }).click();
 	await expect(a).toHaveURL(/\/me\/swaps$/);
+	await openLive(a);
 	const mine = a.getByTestId('swaps-mine').locator('article');
 	await expect(mine).toHaveCount(1);
 	await expect(mine.getByTestId('swap-status')).toHaveText('等待同事确认');
@@ -95,11 +140,7 @@ test('a swap proposed, accepted and approved becomes the agent’s new published
 	await a.screenshot({ path: `${SHOTS}/swaps-mine-zh-CN-390x844.png`, fullPage: true });
 	await expectNoAxeViolations(a);
 
-	// agent02, at a desk, accepts.
-	const b = await signedIn(browser, agentB.email, DESK);
-	await b.goto(`${server.url}/me/swaps`);
-	const asked = b.getByTestId('swaps-asked').locator('article');
-	await expect(asked).toHaveCount(1);
+	// agent02 accepts.
 	await expect(asked).toContainText('两头班 Split 08:00–20:00');
 	await expect(asked.getByTestId('swap-status')).toHaveText('等你确认');
 	await expect(asked).toContainText('互换班次');
@@ -108,12 +149,18 @@ test('a swap proposed, accepted and approved becomes the agent’s new published
 	await asked.getByTestId('swap-accept').click();
 	await expect(asked.getByTestId('swap-status')).toHaveText('等待审批');
 	await expect(asked.getByTestId('swap-accept')).toHaveCount(0);
+	await expect(b.getByTestId('nav-count-my-day')).toHaveCount(waitingB > 1 ? 1 : 0);
 
-	// lead1 approves.
-	const lead = await signedIn(browser, demoLead(1).email, DESK);
-	await lead.goto(`${server.url}/schedules/swaps`);
+	// lead1's open desk shows it waiting for approval, with the badge beside Schedules; agent01's
+	// open page says it waits for the lead.
 	const pending = lead.getByTestId('swaps-pending').locator('article');
 	await expect(pending).toHaveCount(1);
+	await expect(lead.getByTestId('swaps-waiting')).toHaveCount(0);
+	const waitingLead = await swapsWaiting(demoLead(1).email);
+	await expect(lead.getByTestId('nav-count-schedules')).toHaveText(`${waitingLead}${waitingLead} 项待处理`);
+	await expectNotReloaded(lead);
+	await expect(mine.getByTestId('swap-status')).toHaveText('等待审批');
+	await expectNotReloaded(a);
 	await expect(pending).toContainText(nameB);
 	await expect(pending).toContainText('热线一组 Hotline A');
 	await lead.screenshot({ path: `${SHOTS}/swaps-desk-zh-CN-1280x720.png`, fullPage: true });
@@ -130,6 +177,12 @@ test('a swap proposed, accepted and approved becomes the agent’s new published
 	await expect(decided).toContainText('组长一 Lead 1 批准');
 	await lead.screenshot({ path: `${SHOTS}/swaps-desk-decided-zh-CN-1280x720.png`, fullPage: true });
 	await expectNoAxeViolations(lead);
+	// agent01's and agent02's open pages show the approval.
+	await expect(mine.getByTestId('swap-status')).toHaveText('已批准');
+	await expectNotReloaded(a);
+	await expect(asked.getByTestId('swap-status')).toHaveText('已批准');
+	await expectNotReloaded(b);
+	await a.screenshot({ path: `${SHOTS}/swaps-mine-approved-live-zh-CN-390x844.png`, fullPage: true });
 
 	// agent01's week is the new published version: the split shift on Monday.
 	await a.goto(`${server.url}/me/schedule/${monday}`);

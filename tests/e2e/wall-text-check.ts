@@ -101,3 +101,21 @@ export async function wallTextProblems(page: Page): Promise<TextProblem[]> {
 		return problems;
 	}, WALL_MIN_TEXT_REM);
 }
+
+/** Whether the page scrolls, and which board parts (by test id) leave the screen; fitted is { scrolls: false, outside: [] }. */
+export async function wallFitProblems(
+	page: Page,
+	parts: string
+): Promise<{ scrolls: boolean; outside: (string | null)[] }> {
+	return page.evaluate((selector) => {
+		const root = document.documentElement;
+		const outside = [...document.querySelectorAll(selector)].filter((el) => {
+			const r = el.getBoundingClientRect();
+			return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1;
+		});
+		return {
+			scrolls: root.scrollWidth > innerWidth || root.scrollHeight > innerHeight,
+			outside: outside.map((el) => el.getAttribute('data-testid'))
+		};
+	}, parts);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
-import { explainDay } from './explain';
+import { explainDay, explanationHas } from './explain';
 
 const late = [
 	{
@@ -46,5 +46,15 @@ describe('explaining a judged day', () => {
 	it('reads nothing from a malformed explanation', () => {
 		expect(explainDay({ code: 'late' })).toEqual([]);
 		expect(explainDay(null)).toEqual([]);
+	});
+
+	it('tells whether an explanation holds a line of a code, and nothing for one it cannot read', () => {
+		const open = [
+			{ code: 'not_in_yet', params: {} },
+			{ code: 'open', params: { closes_at: '2026-12-04T11:00:00Z' } }
+		];
+		expect(explanationHas(open, 'open')).toBe(true);
+		expect(explanationHas(open, 'late')).toBe(false);
+		expect(explanationHas('not a list', 'open')).toBe(false);
 	});
 });

@@ -44,6 +44,12 @@ const LEAVE_TYPES = new Set<string>([
 const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
 
+/** Whether an explanation holds a line of this code (e.g. 'open', which already says when the day closes). */
+export function explanationHas(explanation: Json, code: string): boolean {
+	const parsed = lines.safeParse(explanation);
+	return parsed.success && parsed.data.some((l) => l.code === code);
+}
+
 /** Words one explanation: a day's lines in order, on the site's clock. */
 export function explainDay(explanation: Json, timeZone = 'Asia/Shanghai'): string[] {
 	const parsed = lines.safeParse(explanation);

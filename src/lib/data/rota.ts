@@ -36,7 +36,12 @@ export interface RotaTemplate {
 	seasons: string[];
 	queues: string[];
 }
-export type Violation = { agent_id: string | null; day: string | null; rule: string; detail: string };
+/**
+ * A broken rule: `detail` is the database's English, `facts` the numbers,
+ * dates and names it is made of (JSON, shaped per rule; $lib/rota/violation-words
+ * checks the shape before wording it in the user's language).
+ */
+export type Violation = { agent_id: string | null; day: string | null; rule: string; detail: string; facts: Json };
 
 const SHIFT_COLUMNS = 'id, agent_id, day, template_id, starts_at, ends_at, breaks, paid_min, note';
 

@@ -97,6 +97,13 @@ export async function fetchSwaps(client: AppSupabaseClient, siteId: string, from
 	});
 }
 
+/** Swaps waiting for the signed-in user, to answer or to decide (shifts still to come): the navigation's badge. */
+export async function countWaitingSwaps(client: AppSupabaseClient, siteId: string): Promise<number> {
+	const { data, error } = await client.rpc('shift_swaps_waiting', { site_id: siteId });
+	if (error) throw error;
+	return data;
+}
+
 /** Whether a shift (site-local day and start time) is still to come: only those can be swapped. */
 export function shiftIsAhead(day: string, startsAt: string, timeZone: string, nowMs = Date.now()): boolean {
 	const [year = 0, month = 1, date = 1] = day.split('-').map(Number);

@@ -21,6 +21,7 @@ import { errorText, handleError } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import type { AppSupabaseClient } from '$lib/supabase';
 import { inverseOf, type Edit, type RotaShift } from './edits';
+import { violationText } from './violation-words';
 
 const UNDO_DEPTH = 30;
 
@@ -92,7 +93,7 @@ export class RotaState {
 	 * Applies a batch to the draft; remembered for undo unless it is an undo
 	 * itself. A draft may hold violations, but not every kind: when the batch
 	 * makes one of `refuse` appear on a cell it edited (a template outside its
-	 * season), it is taken back at once and the SQL's reason shown.
+	 * season), it is taken back at once and the reason shown in the user's words.
 	 */
 	async apply(
 		edits: readonly Edit[],
@@ -115,7 +116,7 @@ export class RotaState {
 				const back = await applyEdits(this.#client, draft.id, revision, inverse);
 				this.versions = this.versions.map((v) => (v.id === draft.id ? { ...v, revision: back } : v));
 				await this.refresh();
-				this.notice = { kind: 'refused', text: refused.detail };
+				this.notice = { kind: 'refused', text: violationText(refused) };
 				return false;
 			}
 			if (remember) this.undoSteps = [...this.undoSteps, { label, inverse }].slice(-UNDO_DEPTH);

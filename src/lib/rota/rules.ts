@@ -1,5 +1,6 @@
 // Short names of the schedule rules (app.schedule_violations_of's `rule`
-// column) in the user's language; the SQL's detail says the rest.
+// column) in the user's language; violation-words.ts says the rest from the
+// rule's facts (the SQL's English detail only when it has no words).
 import { m } from '$lib/paraglide/messages';
 
 const RULES: Record<string, () => string> = {

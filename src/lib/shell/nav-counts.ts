@@ -1,9 +1,11 @@
 // The numbers the navigation shows beside a page: items waiting for the
-// signed-in person (requests to approve; appeals to answer join here). A
+// signed-in person (requests to approve, appeals to answer; swaps to answer
+// on My day, whose page links My swaps, and swaps to decide on Schedules). A
 // page's badge is the sum of its counters; a role is only asked about the
 // pages it is offered (navFor). Each counter is one RPC that counts in SQL.
 import { countWaitingAppeals } from '$lib/data/attendance-day';
 import { fetchWaitingCount } from '$lib/data/attendance-requests';
+import { countWaitingSwaps } from '$lib/data/swaps';
 import type { AppSupabaseClient } from '$lib/supabase';
 import { navFor, type AppRole, type NavId } from './nav';
 
@@ -11,7 +13,9 @@ export type NavCounter = (client: AppSupabaseClient, siteId: string) => Promise<
 
 /** The counters per page. Add a counter to a page's list to add it to the badge. */
 export const NAV_COUNTERS: Partial<Record<NavId, readonly NavCounter[]>> = {
-	attendance: [fetchWaitingCount, countWaitingAppeals]
+	attendance: [fetchWaitingCount, countWaitingAppeals],
+	'my-day': [countWaitingSwaps],
+	schedules: [countWaitingSwaps]
 };
 
 export type NavCountMap = Partial<Record<NavId, number>>;
