@@ -16,11 +16,17 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results/playwright',
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-	// Files run two at a time (one per core); the tests of a file stay in order
-	// in one worker. Every spec that writes data starts a server of its own
-	// (wall-support.ts), so files never share what they change.
+	// Files run three at a time on CI's two cores: a third of a worker's time
+	// is spent waiting (a board's toolbar hiding, a server starting), and the
+	// third worker fills it (the run took 532 s after its start with two
+	// workers, 463 s with three, on the same machine). The tests of a file
+	// stay in order in one worker. Every spec that writes data starts a server
+	// of its own (wall-support.ts), so files never share what they change.
 	fullyParallel: false,
-	workers: 2,
+	workers: 3,
+	// One retry, so a test that failed once under load and then passed is
+	// reported as flaky (npm test's summary counts them) instead of failing CI.
+	retries: 1,
 	timeout: 30_000,
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	use: {
@@ -42,7 +48,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node --import tsx server/main.ts',
+		// The single box on a copy of the run's seeded data template (web-server.ts).
+		command: 'node --import tsx tests/e2e/web-server.ts',
 		url: `http://127.0.0.1:${PORT}/config.json`,
 		env: { PORT: String(PORT), HOST: '127.0.0.1', CALLBOARD_DATA: dataDir, CALLBOARD_SIMULATE: '0' },
 		reuseExistingServer: false,

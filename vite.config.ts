@@ -67,7 +67,9 @@ export default defineConfig(({ isSsrBuild }) => ({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'client', include: ['src/**/*.{test,spec}.ts'], environment: 'node' }
+				// Pure modules: one process for all the files (26 s → 6 s on CI's two cores;
+				// a new one per file spent the time importing, not testing).
+				test: { name: 'client', include: ['src/**/*.{test,spec}.ts'], environment: 'node', isolate: false }
 			},
 			{
 				// Node-side code and the database suites; they start databases, so one file at a time.

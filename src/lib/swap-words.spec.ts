@@ -3,6 +3,7 @@ import { formatDay } from '$lib/calendar-format';
 import { shiftIsAhead } from '$lib/data/swaps';
 import { m } from '$lib/paraglide/messages';
 import { ruleLabel } from '$lib/rota/rules';
+import { violationText } from '$lib/rota/violation-words';
 import { swapErrorText, swapShiftText, swapStepText } from './swap-words';
 
 describe('swapErrorText', () => {
@@ -20,6 +21,25 @@ describe('swapErrorText', () => {
 				agent: '王芳',
 				day: formatDay('2026-12-10', { weekday: 'short', month: 'numeric', day: 'numeric' })
 			})} ${m.swap_error_rule_detail({ detail: '2:30 h rest before the shift starting 2026-12-10 09:00' })}`
+		);
+	});
+
+	it('words why from the rule’s facts when the refusal carries them, as the rota editor does', () => {
+		const sqlWhy = '16:00 h paid on 2026-12-11: at most 8:00 h a day';
+		const facts = { paid_min: 960, max_min: 480 };
+		const text = swapErrorText({
+			code: 'CB023',
+			message: `the swap would break the rule "day_hours" for 王芳: ${sqlWhy}`,
+			details: JSON.stringify({ rule: 'day_hours', agent: '王芳', day: '2026-12-11', facts })
+		});
+		const why = violationText({ rule: 'day_hours', day: '2026-12-11', facts, detail: sqlWhy });
+		expect(why).not.toBe(sqlWhy);
+		expect(text).toBe(
+			`${m.swap_error_rule_on({
+				rule: ruleLabel('day_hours'),
+				agent: '王芳',
+				day: formatDay('2026-12-11', { weekday: 'short', month: 'numeric', day: 'numeric' })
+			})} ${m.swap_error_rule_detail({ detail: why })}`
 		);
 	});
 

@@ -9,6 +9,7 @@ import { errorDetail } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { ruleLabel } from '$lib/rota/rules';
+import { violationText } from '$lib/rota/violation-words';
 
 const STATUS: Record<SwapStatus, () => string> = {
 	proposed: m.swap_status_proposed,
@@ -56,8 +57,13 @@ export function swapShiftText(day: string, template: string | null, startsAt: st
 	return `${formatDay(day, { weekday: 'short', month: 'numeric', day: 'numeric' })} ${swapTimesText(template, startsAt, endsAt)}`;
 }
 
-/** CB023's DETAIL: which rule, for whom, on which day (null for a rule about the week). */
-const ruleDetail = z.object({ rule: z.string(), agent: z.string(), day: z.string().nullable() });
+/** CB023's DETAIL: which rule, for whom, on which day (null for a rule about the week), and the rule's facts. */
+const ruleDetail = z.object({
+	rule: z.string(),
+	agent: z.string(),
+	day: z.string().nullable(),
+	facts: z.json().optional()
+});
 
 function field(err: unknown, name: 'code' | 'details' | 'message'): string | undefined {
 	if (typeof err !== 'object' || err === null || !(name in err)) return undefined;
@@ -65,7 +71,8 @@ function field(err: unknown, name: 'code' | 'details' | 'message'): string | und
 	return typeof value === 'string' ? value : undefined;
 }
 
-function ruleText(err: unknown): string | undefined {
+/** A CB023 refusal worded from its DETAIL: the rule, for whom and when, then why in the facts' words (else the database's). */
+function ruleRefusal(err: unknown, own: string): string | undefined {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(field(err, 'details') ?? '');
@@ -74,19 +81,24 @@ function ruleText(err: unknown): string | undefined {
 	}
 	const detail = ruleDetail.safeParse(parsed);
 	if (!detail.success) return undefined;
-	const { rule, agent, day } = detail.data;
-	return day
+	const { rule, agent, day, facts } = detail.data;
+	const named = day
 		? m.swap_error_rule_on({
 				rule: ruleLabel(rule),
 				agent,
 				day: formatDay(day, { weekday: 'short', month: 'numeric', day: 'numeric' })
 			})
 		: m.swap_error_rule({ rule: ruleLabel(rule), agent });
+	// The message is 'the swap would break the rule "…" for <agent>: <why>'.
+	const sqlWhy = own.replace(/^.*?: /, '');
+	const why = facts === undefined ? sqlWhy : violationText({ rule, day, facts, detail: sqlWhy });
+	return `${named} ${m.swap_error_rule_detail({ detail: why })}`;
 }
 
 /**
  * Why a swap action was refused, in the user's language. A broken rule is
- * named (the database's words on the hours follow); skills name the queues
+ * named, with its facts in the user's words (the database's words when it
+ * sent none); skills name the queues
  * as the database does.
  */
 export function swapErrorText(err: unknown): string {
@@ -99,10 +111,8 @@ export function swapErrorText(err: unknown): string {
 			return m.swap_error_started();
 		case 'CB022':
 			return m.swap_error_skills({ detail: own });
-		case 'CB023': {
-			const text = ruleText(err);
-			return text ? `${text} ${m.swap_error_rule_detail({ detail: own.replace(/^.*?: /, '') })}` : own;
-		}
+		case 'CB023':
+			return ruleRefusal(err, own) ?? own;
 		case 'CB024':
 			return m.swap_error_step();
 		case 'CB025':

@@ -203,8 +203,8 @@ $$;
 select is(
   tests.error_detail('agent', format('select propose_shift_swap(%L, %L, %L)', tests.shift(1, 3), tests.agent(2), tests.shift(2, 4))),
   jsonb_build_object('rule', 'day_hours', 'agent', (select display_name from agents where id = tests.agent(1)),
-    'day', (select w1 + 4 from tests.w)),
-  'its detail names the rule, the agent and the day for the app to word');
+    'day', (select w1 + 4 from tests.w), 'facts', jsonb_build_object('paid_min', 960, 'max_min', 480)),
+  'its detail names the rule, the agent, the day and the rule''s facts for the app to word');
 
 -- A shift that has begun: agent01's first one of last week, which the seed publishes.
 create table tests.begun as
