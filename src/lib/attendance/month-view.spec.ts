@@ -63,6 +63,20 @@ describe('monthTotals', () => {
 		expect(totals.deduction).toBe(140.3);
 	});
 
+	it('counts the minutes of the days counted late only, and nothing of an open day but its status', () => {
+		const totals = monthTotals([
+			day('present', 5),
+			day('late', 14, 20),
+			day('late', 19, 20),
+			{ ...day('open', 20, 20), worked_min: 30 }
+		]);
+		expect(totals.byStatus).toEqual({ present: 1, late: 2, open: 1 });
+		expect(totals.judged).toBe(3);
+		expect(totals.lateMin).toBe(33);
+		expect(totals.workedMin).toBe(3 * 480);
+		expect(totals.deduction).toBe(40);
+	});
+
 	it('an empty month is all zeros', () => {
 		expect(monthTotals([])).toEqual({ judged: 0, byStatus: {}, lateMin: 0, earlyMin: 0, workedMin: 0, deduction: 0 });
 	});

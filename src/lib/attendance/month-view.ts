@@ -61,13 +61,21 @@ export interface MonthTotals {
 // yet (the month pages list the published days ahead as open).
 const NOT_JUDGED: readonly Status[] = ['rest', 'holiday', 'open'];
 
+/**
+ * A month's totals. The minutes late (early) are those of the days counted
+ * late (left early), as in the monthly report, so "late 2 times, 33 min"
+ * adds up: a day on time within the grace keeps its few minutes, and a day
+ * judged a half-day or an absence for its lateness counts there. An open
+ * day adds nothing but its count by status: its result is not known yet.
+ */
 export function monthTotals(days: readonly CountedDay[]): MonthTotals {
 	const totals: MonthTotals = { judged: 0, byStatus: {}, lateMin: 0, earlyMin: 0, workedMin: 0, deduction: 0 };
 	for (const day of days) {
 		totals.byStatus[day.status] = (totals.byStatus[day.status] ?? 0) + 1;
+		if (day.status === 'open') continue;
 		if (!NOT_JUDGED.includes(day.status)) totals.judged++;
-		totals.lateMin += day.late_min;
-		totals.earlyMin += day.early_min;
+		if (day.status === 'late') totals.lateMin += day.late_min;
+		if (day.status === 'early_leave') totals.earlyMin += day.early_min;
 		totals.workedMin += day.worked_min;
 		// numeric(10,2) arrives as a number; cents keep the sum exact.
 		totals.deduction = Math.round(totals.deduction * 100 + Number(day.deduction) * 100) / 100;
