@@ -22,6 +22,9 @@ export default defineConfig({
 	// workers, 463 s with three, on the same machine). The tests of a file
 	// stay in order in one worker. Every spec that writes data starts a server
 	// of its own (wall-support.ts), so files never share what they change.
+	// Files are handed out in path order, so the long wallboard specs live in
+	// boards/ and start early: at the end of the alphabet they left the last
+	// minute and a half of the run to one or two workers.
 	fullyParallel: false,
 	workers: 3,
 	// One retry, so a test that failed once under load and then passed is

@@ -4,9 +4,10 @@
 // line, none running out of its box; WCAG 2 A/AA (axe) on each live board at
 // 720p; and a screenshot of each into test-results/screenshots/ for a person
 // to look at. One pass per size checks all of it, since each board visit
-// waits for the toolbar to hide. wall-text-zh.spec.ts runs it in Chinese (the
-// browser's and the site's language), wall-text-en.spec.ts in English (chosen
-// by the user): two files, so two Playwright workers share the waiting.
+// waits for the toolbar to hide. boards/wall-text-zh.spec.ts runs it in
+// Chinese (the browser's and the site's language), boards/wall-text-en.spec.ts
+// in English (chosen by the user): two files, so two Playwright workers share
+// the waiting.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { wallFitProblems, wallTextProblems } from './wall-text-check';

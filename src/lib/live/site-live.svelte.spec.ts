@@ -4,7 +4,7 @@
 // while stale, a failed snapshot told in a toast and retried, a rejoin after
 // the server closed the channel, and a teardown that leaves no channel, timer
 // or listener behind. (The real client and server are covered end to end in
-// tests/e2e/wall-live.spec.ts.)
+// tests/e2e/boards/wall-live.spec.ts.)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSupabaseClient } from '$lib/supabase';
 import { toasts } from '$lib/toasts.svelte';

@@ -1,6 +1,6 @@
 // The smallest text a wallboard may show, defined once: the wall layout hands
 // it to every board's styles as --wall-min-text, and the e2e check
-// (tests/e2e/wall-text.spec.ts) fails on any text below it.
+// (tests/e2e/wall-text-suite.ts) fails on any text below it.
 //
 // Why 0.9 rem: on the wall one rem is 1/64 of the screen's width (20 px at
 // 720p, 30 px at 1080p, 60 px at 4K), so 0.9 rem is 18 / 27 / 54 px — the

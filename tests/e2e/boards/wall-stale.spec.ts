@@ -3,9 +3,9 @@
 // told in the header, never over a number, and the screen's tools (language,
 // full screen) never cover a number either, not even in their first seconds.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './axe';
-import { demoAgent, QUEUE } from '../support/demo';
-import { ago, eventFactory, signInAsDisplay, WallServer, startBusyWall } from './wall-support';
+import { expectNoAxeViolations } from '../axe';
+import { demoAgent, QUEUE } from '../../support/demo';
+import { ago, eventFactory, signInAsDisplay, WallServer, startBusyWall } from '../wall-support';
 
 let server: WallServer;
 

@@ -2,10 +2,10 @@
 // shows as its own figure beside the abandon rate, not as an abandon, and
 // stacks on today's chart; once a manager makes the queue count timeouts as
 // abandons, the board's abandon rate includes them and says so.
-import { wallTextProblems } from './wall-text-check';
+import { wallTextProblems } from '../wall-text-check';
 import { expect, test, type Locator } from '@playwright/test';
-import { demoAgent, QUEUE, STAFF } from '../support/demo';
-import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE, STAFF } from '../../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from '../wall-support';
 
 let server: WallServer;
 

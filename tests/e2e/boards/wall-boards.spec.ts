@@ -3,9 +3,9 @@
 // settings page (a change reaches an open board live; the TV shows in the
 // presence list), and a board whose session ends in another tab.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './axe';
-import { demoAgent, demoLead, QUEUE, STAFF } from '../support/demo';
-import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { expectNoAxeViolations } from '../axe';
+import { demoAgent, demoLead, QUEUE, STAFF } from '../../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from '../wall-support';
 
 let server: WallServer;
 

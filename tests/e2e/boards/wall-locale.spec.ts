@@ -4,9 +4,9 @@
 // browser gets Chinese; a user who chose English gets English boards, and
 // that choice is the only thing stored.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './axe';
-import { QUEUE } from '../support/demo';
-import { signInAsDisplay } from './wall-support';
+import { expectNoAxeViolations } from '../axe';
+import { QUEUE } from '../../support/demo';
+import { signInAsDisplay } from '../wall-support';
 
 const BOARDS = [
 	{ path: '/wall', zh: '队列总览', en: 'Queues overview' },

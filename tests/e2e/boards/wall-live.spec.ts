@@ -7,8 +7,8 @@
 // that include them — it refetched the snapshot, since no broadcast of
 // those events ever reached it.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoAgent, QUEUE } from '../support/demo';
-import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from './wall-support';
+import { demoAgent, QUEUE } from '../../support/demo';
+import { ago, eventFactory, secondsIntoShanghaiDay, signInAsDisplay, WallServer } from '../wall-support';
 
 let server: WallServer;
 

@@ -4,9 +4,9 @@
 // the screen, every name is clamped with an ellipsis and carries its full
 // text in the tooltip, and no other text is cut, wrapped or too small.
 import { expect, test, type Page } from '@playwright/test';
-import { wallTextProblems } from './wall-text-check';
-import { demoAgent, QUEUE, STAFF } from '../support/demo';
-import { signInAsDisplay, WallServer, startBusyWall } from './wall-support';
+import { wallTextProblems } from '../wall-text-check';
+import { demoAgent, QUEUE, STAFF } from '../../support/demo';
+import { signInAsDisplay, WallServer, startBusyWall } from '../wall-support';
 
 const CJK_200 = '销售热线超长名称测试'.repeat(20);
 const LATIN_200 = 'Aftersalesqueuewithaverylongname'.repeat(7).slice(0, 200);
