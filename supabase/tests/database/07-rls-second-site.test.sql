@@ -92,6 +92,16 @@ insert into public.punch_imports (site_id, file_name, layout, mode) values
   ('5a000000-0000-4000-8000-000000000001', 'test.csv', 'custom', 'valid_only'),
   ('5b000000-0000-4000-8000-000000000002', 'test.csv', 'custom', 'valid_only');
 
+-- The outbound workflow on each site: a call log line and a visit credit
+-- (the incentive rules come with the sites).
+insert into public.lead_calls (site_id, lead_id, agent_id, called_at, connected, grade)
+select l.site_id, l.id, l.owner_agent_id, now(), true, 'B'
+from (select distinct on (site_id) * from public.leads
+      where site_id in ('5a000000-0000-4000-8000-000000000001', '5b000000-0000-4000-8000-000000000002')
+      order by site_id, id) l;
+insert into public.visit_leave_credits (site_id, agent_id, block, visits, minutes)
+select site_id, agent_id, 1000, 10, 240 from public.lead_calls;
+
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),
   (12, 'lead of site 2', 'b0000000-0000-4000-8000-000000000211'),
