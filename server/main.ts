@@ -10,6 +10,8 @@ import { DEFAULT_STATEMENT_TIMEOUT_MS } from './context.ts';
 import { formatDuration } from './db/duration.ts';
 import { startSimulator, type SimulatorHandle } from './feeders/simulator.ts';
 import { startDemoHistory, type DemoHistoryHandle } from './feeders/simulator/demo-history.ts';
+import { DEMO_SITE_ID } from './feeders/simulator/demo-site.ts';
+import { startOutboundDesk } from './feeders/simulator/outbound-desk.ts';
 import { openDb } from './db/open.ts';
 import { migrate } from './db/migrate.ts';
 import { NO_DEADLINE } from './db/types.ts';
@@ -108,6 +110,9 @@ async function main(): Promise<void> {
 		});
 	}
 
+	// The demo callers log their graded calls and book visits; their team lead confirms them.
+	const desk = env.simulate && env.seed ? startOutboundDesk({ db, siteId: DEMO_SITE_ID, log }) : undefined;
+
 	// Attendance days close once their check-out window has passed.
 	const closer = startAttendanceCloser({ close: () => closeDays(db), log: (line) => log(`attendance: ${line}`) });
 
@@ -116,7 +121,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		log(`${signal}: shutting down`);
-		Promise.all([simulator?.stop(), history?.stop(), closer.stop()])
+		Promise.all([simulator?.stop(), history?.stop(), desk?.stop(), closer.stop()])
 			.then(() => app.close())
 			.then(() => db.close())
 			.then(

@@ -5,6 +5,7 @@
 // calls it every minute, one call at a time. On Supabase pg_cron runs the
 // same function (README, "Attendance").
 import type { Queryable } from '../db/types.ts';
+import { startPeriodicJob, type PeriodicJobHandle } from '../jobs/periodic.ts';
 
 export interface AttendanceCloserOptions {
 	/** Runs public.close_attendance_days once and says how many days it closed (closeDays(db) on the box). */
@@ -14,12 +15,7 @@ export interface AttendanceCloserOptions {
 	log?: (line: string) => void;
 }
 
-export interface AttendanceCloserHandle {
-	/** Resolves once a run in progress has ended; no run starts after. */
-	stop(): Promise<void>;
-	/** Runs now (waiting for one in progress first); resolves with the days closed. */
-	runNow(): Promise<number>;
-}
+export type AttendanceCloserHandle = PeriodicJobHandle;
 
 /** One call of the closing function on a database connection. */
 export async function closeDays(db: Queryable): Promise<number> {
@@ -28,36 +24,11 @@ export async function closeDays(db: Queryable): Promise<number> {
 }
 
 export function startAttendanceCloser(options: AttendanceCloserOptions): AttendanceCloserHandle {
-	const log = options.log ?? (() => {});
-	let running: Promise<number> = Promise.resolve(0);
-	let stopped = false;
-	let lastError = '';
-
-	const runOnce = async (): Promise<number> => {
-		try {
-			const closed = await options.close();
-			if (closed > 0) log(`closed ${closed} attendance day(s)`);
-			lastError = '';
-			return closed;
-		} catch (err) {
-			// Said once per distinct failure, not every minute.
-			const text = err instanceof Error ? err.message : String(err);
-			if (text !== lastError) log(`closing attendance days failed: ${text}`);
-			lastError = text;
-			return 0;
-		}
-	};
-	const run = () => (running = running.then(() => (stopped ? 0 : runOnce())));
-
-	void run();
-	const timer = setInterval(() => void run(), options.intervalMs ?? 60_000);
-	timer.unref();
-	return {
-		runNow: run,
-		async stop() {
-			stopped = true;
-			clearInterval(timer);
-			await running;
-		}
-	};
+	return startPeriodicJob({
+		run: options.close,
+		intervalMs: options.intervalMs ?? 60_000,
+		did: (closed) => `closed ${closed} attendance day(s)`,
+		what: 'closing attendance days',
+		log: options.log
+	});
 }

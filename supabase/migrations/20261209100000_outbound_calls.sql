@@ -173,6 +173,8 @@ create table public.lead_calls (
   product public.product_kind,
   notes text constraint lead_calls_notes_length check (length(notes) <= 2000),
   next_follow_up_on date,
+  -- The phone system's call, when the line was written from it (the demo's callers).
+  call_id text constraint lead_calls_call_id_length check (length(call_id) between 1 and 200),
   made_by uuid default auth.uid(),
   created_at timestamptz not null default now(),
   constraint lead_calls_lead_is_in_site foreign key (site_id, lead_id) references public.leads (site_id, id) on delete cascade,
@@ -182,6 +184,7 @@ create table public.lead_calls (
 alter table public.lead_calls enable row level security;
 create index lead_calls_lead_id_called_at_idx on public.lead_calls (lead_id, called_at);
 create index lead_calls_agent_id_called_at_idx on public.lead_calls (agent_id, called_at);
+create unique index lead_calls_site_call_id_key on public.lead_calls (site_id, call_id) where call_id is not null;
 comment on table public.lead_calls is
   'Call log: one line per outbound call of a lead, recorded by the caller after the call (grade, product, notes, next follow-up).';
 
