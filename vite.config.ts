@@ -80,7 +80,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 						'scripts/**/*.{test,spec}.ts',
 						'tests/db/**/*.{test,spec}.ts',
 						'tests/conformance/**/*.{test,spec}.ts',
-						'tests/support/**/*.{test,spec}.ts'
+						'tests/support/**/*.{test,spec}.ts',
+						'bench/**/*.{test,spec}.ts'
 					],
 					environment: 'node',
 					testTimeout: 60_000,

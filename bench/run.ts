@@ -2,14 +2,19 @@
 // figures with the date and machine to bench/RESULTS.md. Not part of
 // `npm test`: figures are reported, not asserted.
 //   npm run bench -- --quick          shorter runs, for a smoke test
-//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule, staffing, attendance)
+//   npm run bench -- --only ingest    one group (api, ingest, wall, slow, schedule, staffing, attendance,
+//                                     outbound, floor)
+//   npm run bench -- --only floor --minutes 10 --agents 250,500,1000   (bench/floor.ts for the rest)
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAttendanceImport } from './attendance-import.ts';
 import { benchAttendanceJudge } from './attendance-judge.ts';
+import { benchFloor } from './floor.ts';
 import { benchIngest } from './ingest.ts';
+import { benchMeFirstNumbers } from './me-first-numbers.ts';
+import { benchOutboundStatements } from './outbound-statements.ts';
 import { benchSchedule } from './schedule.ts';
 import { benchServerApi } from './server-api.ts';
 import { benchSlowQuery } from './slow-query.ts';
@@ -29,7 +34,9 @@ const groups: Record<string, () => Promise<Row[]>> = {
 	slow: () => benchSlowQuery({ quick }),
 	schedule: () => benchSchedule({ quick }),
 	staffing: () => benchStaffing({ quick }),
-	attendance: async () => [...(await benchAttendanceJudge({ quick })), ...(await benchAttendanceImport({ quick }))]
+	attendance: async () => [...(await benchAttendanceJudge({ quick })), ...(await benchAttendanceImport({ quick }))],
+	outbound: async () => [...(await benchOutboundStatements({ quick })), ...(await benchMeFirstNumbers({ quick }))],
+	floor: () => benchFloor({ quick })
 };
 if (only !== undefined && !(only in groups)) throw new Error(`--only takes one of: ${Object.keys(groups).join(', ')}`);
 

@@ -31,6 +31,7 @@ const DEMO_LOGINS = [
 	'admin@demo.local',
 	'manager@demo.local',
 	'supervisor@demo.local',
+	'qa@demo.local',
 	'lead1@demo.local … lead4@demo.local',
 	'agent01@demo.local … agent40@demo.local',
 	'display@demo.local (wall TV)',

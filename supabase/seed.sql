@@ -36,6 +36,7 @@ people (n, email, display_name) as (
     (2, 'manager@demo.local', '中心经理 Manager'),
     (3, 'supervisor@demo.local', '运营主管 Supervisor'),
     (4, 'display@demo.local', '大屏 Wall display'),
+    (6, 'qa@demo.local', '质检专员 QA'),
     (11, 'lead1@demo.local', '组长一 Lead 1'),
     (12, 'lead2@demo.local', '组长二 Lead 2'),
     (13, 'lead3@demo.local', '组长三 Lead 3'),
@@ -92,6 +93,7 @@ from (values
   (2, null::uuid, 'manager'),
   (3, null::uuid, 'supervisor'),
   (4, null::uuid, 'display'),
+  (6, null::uuid, 'qa'),
   (11, '7e000000-0000-4000-8000-000000000001'::uuid, 'lead'),
   (12, '7e000000-0000-4000-8000-000000000002'::uuid, 'lead'),
   (13, '7e000000-0000-4000-8000-000000000003'::uuid, 'lead'),
@@ -101,6 +103,21 @@ union all
 select a.user_id, a.site_id, a.team_id, 'agent'
 from public.agents a
 where a.site_id = '5a000000-0000-4000-8000-000000000001';
+
+-- QA (issue 13): the demo site's default scorecard, five items scored 0–5
+-- each, weighted 15/25/25/20/15. The seed has no calls (the live simulator
+-- makes them at runtime), so no call is scored or rated here.
+insert into public.qa_scorecards (id, site_id, name)
+values ('c5000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '通话质检标准 Call quality');
+insert into public.qa_scorecard_items (site_id, scorecard_id, label, weight, position)
+select '5a000000-0000-4000-8000-000000000001', 'c5000000-0000-4000-8000-000000000001', label, weight, position
+from (values
+  (1, '开场白 Opening', 15),
+  (2, '需求挖掘 Needs discovery', 25),
+  (3, '专业知识 Product knowledge', 25),
+  (4, '服务态度 Attitude', 20),
+  (5, '合规用语 Compliant wording', 15)
+) as i (position, label, weight);
 
 -- Skills: Hotline A takes sales; Hotline B sales and after-sales; Customer
 -- Service after-sales and complaints; Outbound the outbound campaign.
@@ -122,7 +139,8 @@ select id, site_id from public.queues where site_id = '5a000000-0000-4000-8000-0
 
 -- Three invented leads per outbound caller (names and numbers are fiction;
 -- 1380000xxxx numbers are not assigned to anyone).
-insert into public.leads (site_id, owner_agent_id, customer_name, phone, source, grade, product_demand, follow_up_count)
+insert into public.leads (site_id, owner_agent_id, customer_name, phone, source, grade, product_demand, follow_up_count,
+  graded_at, last_called_at)
 select
   a.site_id, a.id,
   (array['赵','钱','孙','李','周','吴','郑','王','冯','陈'])[(k + j) % 10 + 1] || (array['先生','女士'])[(k + j) % 2 + 1],
@@ -130,7 +148,10 @@ select
   (array['own_project','outreach','customer_club','agency','sms_intercept'])[(k + j) % 5 + 1]::public.lead_source,
   (array['A','B','C','D'])[(k * 3 + j) % 4 + 1]::public.lead_grade,
   (array['高层 high-rise','别墅 villa','洋房 low-rise'])[(k + j) % 3 + 1],
-  (k + j) % 6
+  -- Reached (k + j) % 6 times, graded at the last of them, a few days ago.
+  (k + j) % 6,
+  case when (k + j) % 6 > 0 then now() - ((k + j) % 9 + 1) * interval '1 day' end,
+  case when (k + j) % 6 > 0 then now() - ((k + j) % 9 + 1) * interval '1 day' end
 from (
   select a.*, row_number() over (order by a.employee_no) as k
   from public.agents a

@@ -906,6 +906,73 @@ export type Database = {
 					}
 				];
 			};
+			call_ratings: {
+				Row: {
+					agent_id: string;
+					batch_id: string | null;
+					call_at: string;
+					call_id: string;
+					id: string;
+					imported_at: string;
+					imported_by: string | null;
+					queue_id: string;
+					rated_at: string;
+					score: number;
+					site_id: string;
+					source: string;
+				};
+				Insert: {
+					agent_id: string;
+					batch_id?: string | null;
+					call_at: string;
+					call_id: string;
+					id?: string;
+					imported_at?: string;
+					imported_by?: string | null;
+					queue_id: string;
+					rated_at?: string;
+					score: number;
+					site_id: string;
+					source?: string;
+				};
+				Update: {
+					agent_id?: string;
+					batch_id?: string | null;
+					call_at?: string;
+					call_id?: string;
+					id?: string;
+					imported_at?: string;
+					imported_by?: string | null;
+					queue_id?: string;
+					rated_at?: string;
+					score?: number;
+					site_id?: string;
+					source?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'call_ratings_agent_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'call_ratings_call_exists';
+						columns: ['queue_id', 'call_id'];
+						isOneToOne: false;
+						referencedRelation: 'call_summaries';
+						referencedColumns: ['queue_id', 'call_id'];
+					},
+					{
+						foreignKeyName: 'call_ratings_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			call_summaries: {
 				Row: {
 					abandoned: number;
@@ -1156,6 +1223,47 @@ export type Database = {
 					}
 				];
 			};
+			incentive_rules: {
+				Row: {
+					effective_from: string;
+					id: string;
+					made_at: string;
+					made_by: string | null;
+					note: string | null;
+					params: Json;
+					rule: string;
+					site_id: string;
+				};
+				Insert: {
+					effective_from: string;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					note?: string | null;
+					params: Json;
+					rule: string;
+					site_id: string;
+				};
+				Update: {
+					effective_from?: string;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					note?: string | null;
+					params?: Json;
+					rule?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'incentive_rules_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					agent_id: string;
@@ -1163,9 +1271,13 @@ export type Database = {
 					confirmed_at: string | null;
 					confirmed_by: string | null;
 					created_at: string;
+					deal_at: string | null;
+					deal_product: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by: string | null;
 					id: string;
 					lead_id: string;
 					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
 					site_id: string;
 					status: Database['public']['Enums']['invitation_status'];
 					updated_at: string;
@@ -1177,9 +1289,13 @@ export type Database = {
 					confirmed_at?: string | null;
 					confirmed_by?: string | null;
 					created_at?: string;
+					deal_at?: string | null;
+					deal_product?: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by?: string | null;
 					id?: string;
 					lead_id: string;
 					notes?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
 					site_id: string;
 					status?: Database['public']['Enums']['invitation_status'];
 					updated_at?: string;
@@ -1191,9 +1307,13 @@ export type Database = {
 					confirmed_at?: string | null;
 					confirmed_by?: string | null;
 					created_at?: string;
+					deal_at?: string | null;
+					deal_product?: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by?: string | null;
 					id?: string;
 					lead_id?: string;
 					notes?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
 					site_id?: string;
 					status?: Database['public']['Enums']['invitation_status'];
 					updated_at?: string;
@@ -1223,17 +1343,86 @@ export type Database = {
 					}
 				];
 			};
+			lead_calls: {
+				Row: {
+					agent_id: string;
+					call_id: string | null;
+					called_at: string;
+					connected: boolean;
+					created_at: string;
+					grade: Database['public']['Enums']['lead_grade'] | null;
+					id: string;
+					lead_id: string;
+					made_by: string | null;
+					next_follow_up_on: string | null;
+					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+				};
+				Insert: {
+					agent_id: string;
+					call_id?: string | null;
+					called_at: string;
+					connected: boolean;
+					created_at?: string;
+					grade?: Database['public']['Enums']['lead_grade'] | null;
+					id?: string;
+					lead_id: string;
+					made_by?: string | null;
+					next_follow_up_on?: string | null;
+					notes?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+				};
+				Update: {
+					agent_id?: string;
+					call_id?: string | null;
+					called_at?: string;
+					connected?: boolean;
+					created_at?: string;
+					grade?: Database['public']['Enums']['lead_grade'] | null;
+					id?: string;
+					lead_id?: string;
+					made_by?: string | null;
+					next_follow_up_on?: string | null;
+					notes?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'lead_calls_caller_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'lead_calls_lead_is_in_site';
+						columns: ['site_id', 'lead_id'];
+						isOneToOne: false;
+						referencedRelation: 'leads';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
 			leads: {
 				Row: {
 					created_at: string;
 					customer_name: string;
+					duplicate_of: string | null;
 					follow_up_count: number;
 					grade: Database['public']['Enums']['lead_grade'] | null;
+					graded_at: string | null;
 					id: string;
 					last_called_at: string | null;
+					list_name: string | null;
+					next_follow_up_on: string | null;
 					notes: string | null;
 					owner_agent_id: string;
 					phone: string;
+					phone_key: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
 					product_demand: string | null;
 					site_id: string;
 					source: Database['public']['Enums']['lead_source'];
@@ -1242,13 +1431,19 @@ export type Database = {
 				Insert: {
 					created_at?: string;
 					customer_name: string;
+					duplicate_of?: string | null;
 					follow_up_count?: number;
 					grade?: Database['public']['Enums']['lead_grade'] | null;
+					graded_at?: string | null;
 					id?: string;
 					last_called_at?: string | null;
+					list_name?: string | null;
+					next_follow_up_on?: string | null;
 					notes?: string | null;
 					owner_agent_id: string;
 					phone: string;
+					phone_key?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
 					product_demand?: string | null;
 					site_id: string;
 					source: Database['public']['Enums']['lead_source'];
@@ -1257,19 +1452,32 @@ export type Database = {
 				Update: {
 					created_at?: string;
 					customer_name?: string;
+					duplicate_of?: string | null;
 					follow_up_count?: number;
 					grade?: Database['public']['Enums']['lead_grade'] | null;
+					graded_at?: string | null;
 					id?: string;
 					last_called_at?: string | null;
+					list_name?: string | null;
+					next_follow_up_on?: string | null;
 					notes?: string | null;
 					owner_agent_id?: string;
 					phone?: string;
+					phone_key?: string | null;
+					product?: Database['public']['Enums']['product_kind'] | null;
 					product_demand?: string | null;
 					site_id?: string;
 					source?: Database['public']['Enums']['lead_source'];
 					updated_at?: string;
 				};
 				Relationships: [
+					{
+						foreignKeyName: 'leads_duplicate_of_fkey';
+						columns: ['duplicate_of'];
+						isOneToOne: false;
+						referencedRelation: 'leads';
+						referencedColumns: ['id'];
+					},
 					{
 						foreignKeyName: 'leads_owner_is_in_site';
 						columns: ['site_id', 'owner_agent_id'];
@@ -1556,6 +1764,195 @@ export type Database = {
 						columns: ['replaces'];
 						isOneToOne: false;
 						referencedRelation: 'punches';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			qa_evaluation_items: {
+				Row: {
+					evaluation_id: string;
+					label: string;
+					max_points: number;
+					points: number;
+					position: number;
+					scorecard_item_id: string | null;
+					weight: number;
+				};
+				Insert: {
+					evaluation_id: string;
+					label: string;
+					max_points: number;
+					points: number;
+					position: number;
+					scorecard_item_id?: string | null;
+					weight: number;
+				};
+				Update: {
+					evaluation_id?: string;
+					label?: string;
+					max_points?: number;
+					points?: number;
+					position?: number;
+					scorecard_item_id?: string | null;
+					weight?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'qa_evaluation_items_evaluation_id_fkey';
+						columns: ['evaluation_id'];
+						isOneToOne: false;
+						referencedRelation: 'qa_evaluations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'qa_evaluation_items_scorecard_item_id_fkey';
+						columns: ['scorecard_item_id'];
+						isOneToOne: false;
+						referencedRelation: 'qa_scorecard_items';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			qa_evaluations: {
+				Row: {
+					agent_id: string;
+					call_at: string;
+					call_id: string;
+					comment: string | null;
+					id: string;
+					queue_id: string;
+					scorecard_id: string | null;
+					scored_at: string;
+					scored_by: string;
+					site_id: string;
+					total: number;
+				};
+				Insert: {
+					agent_id: string;
+					call_at: string;
+					call_id: string;
+					comment?: string | null;
+					id?: string;
+					queue_id: string;
+					scorecard_id?: string | null;
+					scored_at?: string;
+					scored_by: string;
+					site_id: string;
+					total: number;
+				};
+				Update: {
+					agent_id?: string;
+					call_at?: string;
+					call_id?: string;
+					comment?: string | null;
+					id?: string;
+					queue_id?: string;
+					scorecard_id?: string | null;
+					scored_at?: string;
+					scored_by?: string;
+					site_id?: string;
+					total?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'qa_evaluations_agent_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'qa_evaluations_call_exists';
+						columns: ['queue_id', 'call_id'];
+						isOneToOne: true;
+						referencedRelation: 'call_summaries';
+						referencedColumns: ['queue_id', 'call_id'];
+					},
+					{
+						foreignKeyName: 'qa_evaluations_scorecard_id_fkey';
+						columns: ['scorecard_id'];
+						isOneToOne: false;
+						referencedRelation: 'qa_scorecards';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'qa_evaluations_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			qa_scorecard_items: {
+				Row: {
+					id: string;
+					label: string;
+					max_points: number;
+					position: number;
+					scorecard_id: string;
+					site_id: string;
+					weight: number;
+				};
+				Insert: {
+					id?: string;
+					label: string;
+					max_points?: number;
+					position: number;
+					scorecard_id: string;
+					site_id: string;
+					weight: number;
+				};
+				Update: {
+					id?: string;
+					label?: string;
+					max_points?: number;
+					position?: number;
+					scorecard_id?: string;
+					site_id?: string;
+					weight?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'qa_scorecard_items_scorecard_in_site';
+						columns: ['site_id', 'scorecard_id'];
+						isOneToOne: false;
+						referencedRelation: 'qa_scorecards';
+						referencedColumns: ['site_id', 'id'];
+					}
+				];
+			};
+			qa_scorecards: {
+				Row: {
+					active: boolean;
+					id: string;
+					made_at: string;
+					made_by: string | null;
+					name: string;
+					site_id: string;
+				};
+				Insert: {
+					active?: boolean;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					name: string;
+					site_id: string;
+				};
+				Update: {
+					active?: boolean;
+					id?: string;
+					made_at?: string;
+					made_by?: string | null;
+					name?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'qa_scorecards_site_id_fkey';
+						columns: ['site_id'];
+						isOneToOne: false;
+						referencedRelation: 'sites';
 						referencedColumns: ['id'];
 					}
 				];
@@ -2523,6 +2920,71 @@ export type Database = {
 					}
 				];
 			};
+			visit_leave_credits: {
+				Row: {
+					agent_id: string;
+					block: number;
+					credited_at: string;
+					invitation_id: string | null;
+					ledger_id: string | null;
+					minutes: number;
+					rule_id: string | null;
+					site_id: string;
+					visits: number;
+				};
+				Insert: {
+					agent_id: string;
+					block: number;
+					credited_at?: string;
+					invitation_id?: string | null;
+					ledger_id?: string | null;
+					minutes: number;
+					rule_id?: string | null;
+					site_id: string;
+					visits: number;
+				};
+				Update: {
+					agent_id?: string;
+					block?: number;
+					credited_at?: string;
+					invitation_id?: string | null;
+					ledger_id?: string | null;
+					minutes?: number;
+					rule_id?: string | null;
+					site_id?: string;
+					visits?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'visit_leave_credits_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'visit_leave_credits_invitation_id_fkey';
+						columns: ['invitation_id'];
+						isOneToOne: false;
+						referencedRelation: 'invitations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'visit_leave_credits_ledger_id_fkey';
+						columns: ['ledger_id'];
+						isOneToOne: false;
+						referencedRelation: 'leave_ledger';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'visit_leave_credits_rule_id_fkey';
+						columns: ['rule_id'];
+						isOneToOne: false;
+						referencedRelation: 'incentive_rules';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 		};
 		Views: {
 			[_ in never]: never;
@@ -2606,6 +3068,10 @@ export type Database = {
 					scheduled_activity: string;
 					scheduled_until: string;
 				}[];
+			};
+			agent_statement: {
+				Args: { agent_id: string; month: string };
+				Returns: { amount: number; facts: Json; kind: string; line: number; quantity: number; rule: string }[];
 			};
 			answer_attendance_appeal: {
 				Args: {
@@ -2834,6 +3300,75 @@ export type Database = {
 				}[];
 			};
 			board_settings_editable_sites: { Args: never; Returns: { site_id: string }[] };
+			book_invitation: {
+				Args: {
+					appointment_at: string;
+					lead_id: string;
+					notes?: string;
+					product?: Database['public']['Enums']['product_kind'];
+				};
+				Returns: {
+					agent_id: string;
+					appointment_at: string;
+					confirmed_at: string | null;
+					confirmed_by: string | null;
+					created_at: string;
+					deal_at: string | null;
+					deal_product: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by: string | null;
+					id: string;
+					lead_id: string;
+					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+					status: Database['public']['Enums']['invitation_status'];
+					updated_at: string;
+					visited_at: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'invitations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			call_effect_lines: {
+				Args: { agent_id: string; day: string };
+				Returns: {
+					calls: number;
+					connected: number;
+					customer_name: string;
+					first_called_at: string;
+					grade: Database['public']['Enums']['lead_grade'];
+					lead_id: string;
+					notes: string;
+					phone: string;
+					product: Database['public']['Enums']['product_kind'];
+					product_demand: string;
+					source: Database['public']['Enums']['lead_source'];
+				}[];
+			};
+			call_effect_sheet: {
+				Args: { agent_id: string; day: string };
+				Returns: {
+					agent_name: string;
+					connected: number;
+					deals_high_rise: number;
+					deals_villa: number;
+					dialed: number;
+					employee_no: string;
+					grade_a: number;
+					grade_b: number;
+					grade_c: number;
+					grade_d: number;
+					product_high_rise: number;
+					product_other: number;
+					product_villa: number;
+					team_id: string;
+					team_name: string;
+					visits: number;
+				}[];
+			};
 			cancel_attendance_request: {
 				Args: { reason?: string; request_id: string };
 				Returns: {
@@ -2890,6 +3425,33 @@ export type Database = {
 				Returns: Json;
 			};
 			close_attendance_days: { Args: { moment?: string }; Returns: number };
+			confirm_invitation: {
+				Args: { invitation_id: string };
+				Returns: {
+					agent_id: string;
+					appointment_at: string;
+					confirmed_at: string | null;
+					confirmed_by: string | null;
+					created_at: string;
+					deal_at: string | null;
+					deal_product: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by: string | null;
+					id: string;
+					lead_id: string;
+					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+					status: Database['public']['Enums']['invitation_status'];
+					updated_at: string;
+					visited_at: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'invitations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			copy_season_periods: { Args: { from_year: number; site_id: string; to_year: number }; Returns: number };
 			create_forecast: {
 				Args: { history_weeks?: number; queue_id: string; week_start: string };
@@ -3090,6 +3652,14 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			import_csat: {
+				Args: { all_or_nothing: boolean; dry_run?: boolean; rows: Json; site_id: string };
+				Returns: { call_id: string; line: number; reason: string; status: string }[];
+			};
+			import_leads: {
+				Args: { list_name?: string; owner_agent_id: string; rows: Json; skip_duplicates?: boolean };
+				Returns: { duplicate_owner: string; lead_id: string; line: number; status: string }[];
+			};
 			import_punches: {
 				Args: {
 					batch_id?: string;
@@ -3103,6 +3673,29 @@ export type Database = {
 				Returns: Json;
 			};
 			ingest_events: { Args: { events: Json }; Returns: Json };
+			invitation_register: {
+				Args: { from_day: string; team_id: string; to_day: string };
+				Returns: {
+					agent_id: string;
+					agent_name: string;
+					appointment_at: string;
+					booked_on: string;
+					confirmed_at: string;
+					confirmed_by_name: string;
+					customer_name: string;
+					deal_at: string;
+					deal_product: Database['public']['Enums']['product_kind'];
+					employee_no: string;
+					invitation_id: string;
+					notes: string;
+					phone: string;
+					product: Database['public']['Enums']['product_kind'];
+					product_demand: string;
+					source: Database['public']['Enums']['lead_source'];
+					status: Database['public']['Enums']['invitation_status'];
+					visited_at: string;
+				}[];
+			};
 			judge_attendance_range: {
 				Args: { agent_ids?: string[]; from_date: string; site_id: string; to_date: string };
 				Returns: number;
@@ -3125,6 +3718,26 @@ export type Database = {
 				Returns: Json;
 			};
 			kiosk_site: { Args: { site_id?: string }; Returns: Json };
+			lead_phone_owners: {
+				Args: { phones: string[]; site_id: string };
+				Returns: { owner_agent_id: string; owner_name: string; phone: string }[];
+			};
+			lead_recall_list: {
+				Args: { on_day?: string; site_id: string };
+				Returns: {
+					customer_name: string;
+					due_on: string;
+					follow_up_count: number;
+					grade: Database['public']['Enums']['lead_grade'];
+					graded_at: string;
+					lead_id: string;
+					next_follow_up_on: string;
+					owner_agent_id: string;
+					phone: string;
+					product: Database['public']['Enums']['product_kind'];
+					source: Database['public']['Enums']['lead_source'];
+				}[];
+			};
 			leave_balances: {
 				Args: { agent_id: string };
 				Returns: {
@@ -3176,6 +3789,38 @@ export type Database = {
 			};
 			load_national_holidays: { Args: { country?: string; site_id: string; year: number }; Returns: number };
 			lock_attendance_month: { Args: { month: string; reason?: string; site_id: string }; Returns: undefined };
+			log_lead_call: {
+				Args: {
+					called_at?: string;
+					connected: boolean;
+					grade?: Database['public']['Enums']['lead_grade'];
+					lead_id: string;
+					next_follow_up_on?: string;
+					notes?: string;
+					product?: Database['public']['Enums']['product_kind'];
+				};
+				Returns: {
+					agent_id: string;
+					call_id: string | null;
+					called_at: string;
+					connected: boolean;
+					created_at: string;
+					grade: Database['public']['Enums']['lead_grade'] | null;
+					id: string;
+					lead_id: string;
+					made_by: string | null;
+					next_follow_up_on: string | null;
+					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'lead_calls';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			move_punch: {
 				Args: { punch_id: string; punched_at: string; reason: string };
 				Returns: {
@@ -3204,6 +3849,102 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			my_stats: {
+				Args: { agent_id: string; moment?: string };
+				Returns: {
+					aht_s: number;
+					answered: number;
+					answered_within_sl: number;
+					connected: number;
+					csat_avg: number;
+					csat_count: number;
+					deals: number;
+					dialed: number;
+					ends_on: string;
+					handle_s: number;
+					handled: number;
+					period: string;
+					qa_avg: number;
+					qa_count: number;
+					sl_share: number;
+					starts_on: string;
+					target: number;
+					team_kind: string;
+					team_rank: number;
+					team_size: number;
+					visits: number;
+				}[];
+			};
+			my_trend: {
+				Args: { agent_id: string; days?: number; moment?: string };
+				Returns: {
+					answered: number;
+					answered_within_sl: number;
+					connected: number;
+					day: string;
+					deals: number;
+					dialed: number;
+					handle_s: number;
+					handled: number;
+					visits: number;
+				}[];
+			};
+			outbound_ledger: {
+				Args: { day: string; team_id: string };
+				Returns: {
+					agent_id: string;
+					agent_name: string;
+					connected: number;
+					deals_high_rise: number;
+					deals_villa: number;
+					dialed: number;
+					employee_no: string;
+					grade_a: number;
+					grade_b: number;
+					grade_c: number;
+					grade_d: number;
+					product_high_rise: number;
+					product_other: number;
+					product_villa: number;
+					visits: number;
+				}[];
+			};
+			outbound_ranking: {
+				Args: { month: string; site_id: string };
+				Returns: {
+					agent_id: string;
+					below_cut: boolean;
+					cut_after_rank: number;
+					deals: number;
+					display_name: string;
+					employee_no: string;
+					rank: number;
+					team_id: string;
+					team_name: string;
+					visits: number;
+				}[];
+			};
+			outbound_week_summary: {
+				Args: { site_id: string; week_start: string };
+				Returns: {
+					callers: number;
+					connected: number;
+					day: string;
+					deals_high_rise: number;
+					deals_villa: number;
+					dialed: number;
+					grade_a: number;
+					grade_b: number;
+					grade_c: number;
+					grade_d: number;
+					product_high_rise: number;
+					product_other: number;
+					product_villa: number;
+					team_id: string;
+					team_name: string;
+					visits: number;
+				}[];
+			};
 			overdue_attendance_appeals: {
 				Args: { site_id: string };
 				Returns: {
@@ -3225,6 +3966,7 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			play_demo_outbound: { Args: { batch?: number; site_id: string }; Returns: number };
 			propose_shift_swap: {
 				Args: { colleague_agent_id: string; colleague_shift_id?: string; note?: string; shift_id: string };
 				Returns: {
@@ -3274,6 +4016,33 @@ export type Database = {
 				};
 			};
 			rebuild_live: { Args: { day: string; site_id: string }; Returns: Json };
+			record_deal: {
+				Args: { invitation_id: string; product: Database['public']['Enums']['product_kind'] };
+				Returns: {
+					agent_id: string;
+					appointment_at: string;
+					confirmed_at: string | null;
+					confirmed_by: string | null;
+					created_at: string;
+					deal_at: string | null;
+					deal_product: Database['public']['Enums']['product_kind'] | null;
+					deal_recorded_by: string | null;
+					id: string;
+					lead_id: string;
+					notes: string | null;
+					product: Database['public']['Enums']['product_kind'] | null;
+					site_id: string;
+					status: Database['public']['Enums']['invitation_status'];
+					updated_at: string;
+					visited_at: string | null;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'invitations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			record_solver_run: {
 				Args: {
 					bound?: number;
@@ -3405,6 +4174,28 @@ export type Database = {
 				Args: { schedule_id: string };
 				Returns: { agent_id: string; day: string; detail: string; facts: Json; rule: string }[];
 			};
+			score_call: {
+				Args: { call_id: string; comment?: string; items: Json; queue_id: string; scorecard_id: string };
+				Returns: {
+					agent_id: string;
+					call_at: string;
+					call_id: string;
+					comment: string | null;
+					id: string;
+					queue_id: string;
+					scorecard_id: string | null;
+					scored_at: string;
+					scored_by: string;
+					site_id: string;
+					total: number;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'qa_evaluations';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			server_time: { Args: never; Returns: string };
 			set_agent_pin: { Args: { agent_id: string; pin: string }; Returns: undefined };
 			shift_setup_sites: { Args: never; Returns: { may_edit: boolean; site_id: string }[] };
@@ -3455,6 +4246,20 @@ export type Database = {
 					template_id: string;
 					template_name: string;
 					their_shift_id: string;
+				}[];
+			};
+			team_statements: {
+				Args: { month: string; team_id: string };
+				Returns: {
+					agent_id: string;
+					amount: number;
+					display_name: string;
+					employee_no: string;
+					facts: Json;
+					kind: string;
+					line: number;
+					quantity: number;
+					rule: string;
 				}[];
 			};
 			unlock_attendance_month: { Args: { month: string; reason: string; site_id: string }; Returns: undefined };
@@ -3563,6 +4368,7 @@ export type Database = {
 			invitation_status: 'booked' | 'visited' | 'no_show' | 'cancelled';
 			lead_grade: 'A' | 'B' | 'C' | 'D';
 			lead_source: 'own_project' | 'outreach' | 'customer_club' | 'agency' | 'sms_intercept' | 'other';
+			product_kind: 'high_rise' | 'villa' | 'other';
 			punch_direction: 'in' | 'out';
 			punch_source: 'web' | 'kiosk' | 'terminal' | 'correction';
 			queue_direction: 'inbound' | 'outbound';
@@ -3677,6 +4483,7 @@ export const Constants = {
 			invitation_status: ['booked', 'visited', 'no_show', 'cancelled'],
 			lead_grade: ['A', 'B', 'C', 'D'],
 			lead_source: ['own_project', 'outreach', 'customer_club', 'agency', 'sms_intercept', 'other'],
+			product_kind: ['high_rise', 'villa', 'other'],
 			punch_direction: ['in', 'out'],
 			punch_source: ['web', 'kiosk', 'terminal', 'correction'],
 			queue_direction: ['inbound', 'outbound'],

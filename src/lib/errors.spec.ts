@@ -49,6 +49,14 @@ describe('errorReason', () => {
 		expect(errorReason(new TypeError('fetch failed'))).toBe(m.error_offline());
 	});
 
+	it('reads the QA refusals by their codes', () => {
+		expect(errorReason({ code: 'CB113', message: 'Nobody scores a call they took themself.' })).toBe(
+			m.qa_err_own_call()
+		);
+		expect(errorReason({ code: 'CB115' })).toBe(m.qa_err_items());
+		expect(errorReason({ code: 'CB119' })).toBeUndefined();
+	});
+
 	it('leaves anything else to its own words', () => {
 		expect(errorReason({ code: '23505', message: 'duplicate key value' })).toBeUndefined();
 		expect(errorReason(new TypeError('x is not a function'))).toBeUndefined();

@@ -27,6 +27,27 @@ function field(err: unknown, name: 'code' | 'status' | 'name'): unknown {
 	return typeof err === 'object' && err !== null && name in err ? (err as Record<string, unknown>)[name] : undefined;
 }
 
+/** The outbound workflow's refusals by SQLSTATE (20261209100000_outbound_calls.sql, 20261209500000_lead_phone_owners.sql). */
+const OUTBOUND_REASON: Readonly<Record<string, () => string>> = {
+	CB100: m.outb_err_call,
+	CB101: m.outb_err_import,
+	CB102: m.outb_err_booking,
+	CB103: m.outb_err_state,
+	CB104: m.outb_err_rule,
+	CB140: m.outb_err_check
+};
+
+/** QA scoring and the CSAT import's refusals by SQLSTATE (20261209200100_qa_scoring_and_csat_import.sql). */
+const QA_REASON: Readonly<Record<string, () => string>> = {
+	CB110: m.qa_err_no_call,
+	CB111: m.qa_err_not_allowed,
+	CB112: m.qa_err_no_agent,
+	CB113: m.qa_err_own_call,
+	CB114: m.qa_err_no_scorecard,
+	CB115: m.qa_err_items,
+	CB116: m.qa_err_rows
+};
+
 /**
  * What a failure means to the person at the screen, in their language, for
  * the failures the API gives by design (PostgREST/GoTrue codes and statuses,
@@ -36,6 +57,12 @@ function field(err: unknown, name: 'code' | 'status' | 'name'): unknown {
 export function errorReason(err: unknown): string | undefined {
 	const code = field(err, 'code');
 	const status = field(err, 'status');
+	if (typeof code === 'string' && Object.hasOwn(OUTBOUND_REASON, code)) return OUTBOUND_REASON[code]?.();
+	if (typeof code === 'string' && Object.hasOwn(QA_REASON, code)) return QA_REASON[code]?.();
+	// The outbound ledger's day or date range (20261209600000_outbound_ledger.sql).
+	if (code === 'CB150') return m.ledg_err_range();
+	// Statement rules' parameters (20261209300000_statement_rules.sql).
+	if (code === 'CB120') return m.stmt_err_rule();
 	if (code === '42501' || status === 403) return m.error_denied();
 	if (code === 'PGRST301' || code === 'PGRST303' || code === 'session_not_found' || status === 401) {
 		return m.error_session();

@@ -62,7 +62,7 @@ describe('the demo module names what the seed made', () => {
 	});
 
 	it('every login with its e-mail, role and team', async () => {
-		expect(DEMO_LOGINS).toHaveLength(49);
+		expect(DEMO_LOGINS).toHaveLength(50);
 		await expectSeeded(
 			`select u.id::text as "userId", u.email, m.role::text as role, m.team_id::text as team
 			from auth.users u join public.members m on m.user_id = u.id and m.site_id = $1`,

@@ -106,12 +106,12 @@ describe.each(ENGINES)('schema, seed and rules on %s', (engine) => {
 		expect(rows).toEqual([]);
 	});
 
-	it('seeds the demo site with 4 queues, 4 teams, 40 agents and 49 users', async () => {
+	it('seeds the demo site with 4 queues, 4 teams, 40 agents and 50 users', async () => {
 		expect(await count(db, 'select 1 from public.sites where id = $1', [DEMO_SITE])).toBe(1);
 		expect(await count(db, 'select 1 from public.queues')).toBe(4);
 		expect(await count(db, 'select 1 from public.teams')).toBe(4);
 		expect(await count(db, 'select 1 from public.agents')).toBe(40);
-		expect(await count(db, `select 1 from auth.users where email like '%@demo.local'`)).toBe(49);
+		expect(await count(db, `select 1 from auth.users where email like '%@demo.local'`)).toBe(50);
 		expect(await count(db, `select 1 from public.members where role = 'display'`)).toBe(1);
 	});
 

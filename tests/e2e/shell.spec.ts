@@ -60,6 +60,8 @@ test('a supervisor lands on Today with the floor pages in the menu, and keeps a 
 		'今日',
 		'排班',
 		attendanceLink('考勤', waiting, (n) => `${n} 项待处理`),
+		'外呼管理',
+		'质检',
 		'大屏',
 		'设置'
 	]);
@@ -125,6 +127,8 @@ test('an admin lists the members with their emails and roles, in English', async
 		'Today',
 		'Schedules',
 		attendanceLink('Attendance', waiting, (n) => `${n} waiting`),
+		'Outbound',
+		'QA',
 		'Wallboards',
 		'Settings',
 		'Members'
@@ -146,7 +150,9 @@ test('an agent’s shell on a phone folds the menu and never scrolls sideways', 
 		'我的今天',
 		'我的排班',
 		'我的考勤',
-		'我的申请'
+		'我的申请',
+		'我的外呼',
+		'我的奖罚'
 	]);
 	await page.screenshot({ path: 'test-results/screenshots/shell-agent-menu-390x844.png' });
 	await expectNoAxeViolations(page);

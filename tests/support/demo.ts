@@ -9,7 +9,7 @@ export const DEMO_SITE = DEMO_SITE_ID;
 /** Every demo login's password. */
 export const DEMO_PASSWORD = 'callboard';
 
-export type DemoRole = 'admin' | 'manager' | 'supervisor' | 'display' | 'kiosk' | 'lead' | 'agent';
+export type DemoRole = 'admin' | 'manager' | 'supervisor' | 'display' | 'kiosk' | 'qa' | 'lead' | 'agent';
 
 export interface DemoLogin {
 	email: string;
@@ -35,13 +35,14 @@ const login = (n: number, name: string, role: DemoRole): DemoLogin => ({
 	role
 });
 
-/** One login per staff role, the wall TVs' display account and the entrance kiosk's. */
+/** One login per staff role (qa: the QA specialist), the wall TVs' display account and the entrance kiosk's. */
 export const STAFF = {
 	admin: login(1, 'admin', 'admin'),
 	manager: login(2, 'manager', 'manager'),
 	supervisor: login(3, 'supervisor', 'supervisor'),
 	display: login(4, 'display', 'display'),
-	kiosk: login(5, 'kiosk', 'kiosk')
+	kiosk: login(5, 'kiosk', 'kiosk'),
+	qa: login(6, 'qa', 'qa')
 } as const satisfies Record<string, DemoLogin>;
 
 /** Every demo agent's kiosk PIN (supabase/seed.sql, "Kiosk (issue 12)"). */

@@ -24,7 +24,11 @@ const NAV: Record<NavId, () => string> = {
 	'my-day': m.nav_my_day,
 	'my-schedule': m.nav_my_schedule,
 	'my-attendance': m.att_view_nav_mine,
-	'my-requests': m.att_req_nav_mine
+	'my-requests': m.att_req_nav_mine,
+	'my-calls': m.outb_nav_my_calls,
+	'my-statement': m.stmt_nav_mine,
+	outbound: m.outb_nav_outbound,
+	qa: m.qa_nav
 };
 
 export const roleLabel = (role: AppRole): string => ROLE[role]();

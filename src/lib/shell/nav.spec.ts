@@ -3,16 +3,44 @@ import { currentNav, homeFor, navFor, roleMayUse } from './nav';
 
 describe('navFor', () => {
 	it('gives supervisors, leads and managers the floor pages', () => {
-		for (const role of ['supervisor', 'lead', 'manager'] as const) {
-			expect(navFor(role).map((i) => i.id)).toEqual(['today', 'schedules', 'attendance', 'wallboards', 'settings']);
+		for (const role of ['supervisor', 'manager'] as const) {
+			expect(navFor(role).map((i) => i.id)).toEqual([
+				'today',
+				'schedules',
+				'attendance',
+				'outbound',
+				'qa',
+				'wallboards',
+				'settings'
+			]);
 		}
+		expect(navFor('lead').map((i) => i.id)).toEqual([
+			'today',
+			'schedules',
+			'attendance',
+			'outbound',
+			'wallboards',
+			'settings'
+		]);
+	});
+	it('gives QA specialists the QA page beside the read-only ones', () => {
+		expect(navFor('qa').map((i) => i.id)).toEqual(['today', 'schedules', 'qa', 'wallboards']);
+		expect(roleMayUse('analyst', 'qa')).toBe(false);
+		expect(roleMayUse('agent', 'qa')).toBe(false);
 	});
 	it('gives admins members on top', () => {
 		expect(navFor('admin').map((i) => i.id)).toContain('members');
 		expect(navFor('supervisor').map((i) => i.id)).not.toContain('members');
 	});
 	it('gives agents their own pages only', () => {
-		expect(navFor('agent').map((i) => i.id)).toEqual(['my-day', 'my-schedule', 'my-attendance', 'my-requests']);
+		expect(navFor('agent').map((i) => i.id)).toEqual([
+			'my-day',
+			'my-schedule',
+			'my-attendance',
+			'my-requests',
+			'my-calls',
+			'my-statement'
+		]);
 		expect(roleMayUse('agent', 'schedules')).toBe(false);
 	});
 	it('offers a display nothing but its board', () => {

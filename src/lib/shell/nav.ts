@@ -17,7 +17,11 @@ export type NavId =
 	| 'my-day'
 	| 'my-schedule'
 	| 'my-attendance'
-	| 'my-requests';
+	| 'my-requests'
+	| 'my-calls'
+	| 'my-statement'
+	| 'outbound'
+	| 'qa';
 
 export interface NavItem {
 	id: NavId;
@@ -30,10 +34,15 @@ const ITEMS: readonly (NavItem & { roles: readonly AppRole[] })[] = [
 	{ id: 'my-schedule', path: '/me/schedule', roles: ['agent'] },
 	{ id: 'my-attendance', path: '/me/attendance', roles: ['agent'] },
 	{ id: 'my-requests', path: '/me/requests', roles: ['agent'] },
+	{ id: 'my-calls', path: '/me/calls', roles: ['agent'] },
+	{ id: 'my-statement', path: '/me/statement', roles: ['agent'] },
 	{ id: 'today', path: '/today', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
 	// QA and analysts read schedules (RLS: app.can_read_shift_setup); only planners change them.
 	{ id: 'schedules', path: '/schedules', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
 	{ id: 'attendance', path: '/attendance', roles: ['lead', 'supervisor', 'manager', 'admin'] },
+	{ id: 'outbound', path: '/outbound', roles: ['lead', 'supervisor', 'manager', 'admin'] },
+	// Scoring is for qa, managers and admins (public.score_call); supervisors read scores and import CSAT.
+	{ id: 'qa', path: '/qa', roles: ['qa', 'supervisor', 'manager', 'admin'] },
 	{ id: 'wallboards', path: '/wall', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
 	{ id: 'settings', path: '/settings', roles: ['lead', 'supervisor', 'manager', 'admin'] },
 	{ id: 'members', path: '/members', roles: ['admin'] }
@@ -98,5 +107,13 @@ export function navHref(id: NavId): string {
 			return resolve('/(app)/me/attendance/[[month]]', {});
 		case 'my-requests':
 			return resolve('/(app)/me/requests');
+		case 'my-calls':
+			return resolve('/(app)/me/calls');
+		case 'my-statement':
+			return resolve('/(app)/me/statement/[[month]]', {});
+		case 'outbound':
+			return resolve('/(app)/outbound');
+		case 'qa':
+			return resolve('/(app)/qa');
 	}
 }

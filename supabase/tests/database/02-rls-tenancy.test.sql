@@ -43,7 +43,7 @@ insert into tests.matrix (op, what, statement, expected) values
     '{0,     0,     0,     1,     0,     0,     1,     0,     0}'),
   ('select', 'memberships of own site',
     $$select * from members$$,
-    '{1,     11,    51,    51,    1,     1,     51,    1,     0}'),
+    '{1,     11,    52,    52,    1,     1,     52,    1,     0}'),
   ('insert', 'a new member into own site',
     $$insert into members (user_id, site_id, role)
       values ('b0000000-0000-4000-8000-000000000099', '5a000000-0000-4000-8000-000000000001', 'qa')$$,

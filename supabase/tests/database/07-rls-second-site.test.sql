@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(578);
+select plan(662);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -91,6 +91,19 @@ insert into public.attendance_month_locks (site_id, month) values
 insert into public.punch_imports (site_id, file_name, layout, mode) values
   ('5a000000-0000-4000-8000-000000000001', 'test.csv', 'custom', 'valid_only'),
   ('5b000000-0000-4000-8000-000000000002', 'test.csv', 'custom', 'valid_only');
+
+-- Quality on each site (issue 13): a scorecard with an item, an evaluation
+-- and a CSAT rating of the site's call (S1-1 above, S2-1 of the helpers).
+insert into public.qa_scorecards (id, site_id, name, active) values
+  ('c5000000-0000-4000-8000-000000000701', '5a000000-0000-4000-8000-000000000001', 'test', false),
+  ('c5000000-0000-4000-8000-000000000702', '5b000000-0000-4000-8000-000000000002', 'test', false);
+insert into public.qa_scorecard_items (site_id, scorecard_id, label, weight, position)
+select site_id, id, 'test', 1, 1 from public.qa_scorecards where id::text like 'c5000000-%-0000000007__';
+insert into public.qa_evaluations (site_id, agent_id, queue_id, call_id, call_at, scored_by, total)
+select site_id, agent_id, queue_id, call_id, now(), 'a0000000-0000-4000-8000-000000000002', 80
+from public.call_summaries where call_id in ('S1-1', 'S2-1');
+insert into public.call_ratings (site_id, queue_id, call_id, agent_id, call_at, score)
+select site_id, queue_id, call_id, agent_id, now(), 5 from public.call_summaries where call_id in ('S1-1', 'S2-1');
 
 -- The outbound workflow on each site: a call log line and a visit credit
 -- (the incentive rules come with the sites).

@@ -10,7 +10,7 @@ select plan(14);
 create temporary table demo_users on commit drop as
 select * from auth.users where email like '%@demo.local';
 
-select is((select count(*)::int from demo_users), 49, 'the seed has 49 demo users: 8 staff, a kiosk and 40 agents');
+select is((select count(*)::int from demo_users), 50, 'the seed has 50 demo users: 9 staff, a kiosk and 40 agents');
 
 select is(
   array(select u.email::text from demo_users u where to_jsonb(u) ->> c.column_name is null order by 1),

@@ -17,8 +17,17 @@ export function csvCell(cell: Cell): string {
 	return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+const lines = (table: ReportTable): string[] =>
+	[table.columns.map((c) => csvCell(c.header)), ...table.rows.map((row) => row.map(csvCell))].map((cells) =>
+		cells.join(',')
+	);
+
 /** The whole table, header first, as the text of a .csv file (BOM included). */
 export function toCsv(table: ReportTable): string {
-	const lines = [table.columns.map((c) => csvCell(c.header)), ...table.rows.map((row) => row.map(csvCell))];
-	return BOM + lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+	return toCsvSections([table]);
+}
+
+/** Several tables in one file, each with its header, an empty line between (a paper form's blocks). */
+export function toCsvSections(tables: readonly ReportTable[]): string {
+	return BOM + tables.map((t) => lines(t).join('\r\n')).join('\r\n\r\n') + '\r\n';
 }

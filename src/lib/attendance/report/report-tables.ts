@@ -19,6 +19,8 @@ export interface ReportTable {
 	name: string;
 	columns: TableColumn[];
 	rows: Cell[][];
+	/** Whether the last row is a total (bold in Excel); yes unless said (a list of lines, not a roll-up). */
+	lastRowIsTotal?: boolean;
 }
 
 const text = (header: string): TableColumn => ({ header, unit: 'text' });

@@ -47,9 +47,10 @@ function widths(table: ReportTable): { width: number }[] {
 
 function sheet(table: ReportTable, taken: Set<string>): Sheet<Blob> {
 	const header = table.columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' as const }));
-	// The last row of every table is a total: bold, like the header.
+	// The last row of a table is a total (unless it says otherwise): bold, like the header.
+	const totalAt = table.lastRowIsTotal === false ? -1 : table.rows.length - 1;
 	const rows = table.rows.map((row, r) =>
-		row.map((value, i) => cell(value, table.columns[i] ?? { header: '', unit: 'text' }, r === table.rows.length - 1))
+		row.map((value, i) => cell(value, table.columns[i] ?? { header: '', unit: 'text' }, r === totalAt))
 	);
 	return {
 		sheet: sheetName(table.name, taken),
@@ -59,7 +60,7 @@ function sheet(table: ReportTable, taken: Set<string>): Sheet<Blob> {
 	};
 }
 
-/** The workbook: the summary, then each team's sheet. */
+/** The workbook: the summary, then each team's sheet (any tables: the first, then the rest). */
 export async function toXlsx(summary: ReportTable, teams: readonly ReportTable[]): Promise<Blob> {
 	const taken = new Set<string>();
 	return writeXlsxFile([sheet(summary, taken), ...teams.map((t) => sheet(t, taken))]).toBlob();
