@@ -46,6 +46,13 @@
 -- row, so there is nothing for an appeal to point at or for an answer to
 -- correct. The page tells the agent to raise it with the lead or HR.
 
+-- The connected outbound calls of an agent over a month (the
+-- connected_calls line) read from this index alone once the month's rows
+-- are all-visible (vacuumed): through call_summaries_agent_id_offered_at_idx
+-- every leg was a heap page of its own, most of a statement's time.
+create index call_summaries_outbound_connected_idx on public.call_summaries (agent_id, offered_at)
+  where direction = 'outbound' and answered_at is not null;
+
 -- Who may read an agent's statement.
 create function app.may_read_statement(agent_id uuid) returns boolean
 language sql stable security definer
@@ -87,7 +94,9 @@ create function app.team_met_target(team_id uuid, first_day date) returns jsonb
 language sql stable security definer
 set search_path = ''
 as $$
-  with team as (
+  -- materialized: inlined, the count of agents (a subquery column) would
+  -- be counted again for every use of it below.
+  with team as materialized (
     select t.id, t.site_id,
       app.site_midnight(s.time_zone, first_day) as starts,
       app.site_midnight(s.time_zone, (first_day + interval '1 month')::date) as ends,
@@ -100,7 +109,7 @@ as $$
     from team cross join lateral app.incentive_rule_at(team.site_id, 'monthly_target', first_day) as r
     where r.id is not null
   ),
-  counted as (
+  counted as materialized (
     select rule.*, (
       select count(*)::integer from public.agents a
       join public.invitations i on i.agent_id = a.id
@@ -114,6 +123,27 @@ as $$
   from counted
 $$;
 revoke execute on function app.team_met_target(uuid, date) from public, anon, authenticated;
+
+-- The months a team met its target running back from first_day (at most
+-- `months`, newest first, stopping at the first month it missed): the
+-- team_fund line's facts, the same for every member of the team.
+create function app.team_fund_months(team_id uuid, first_day date, months integer) returns jsonb
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  run jsonb := '[]';
+  met jsonb;
+begin
+  for k in 0 .. coalesce(months, 0) - 1 loop
+    met := app.team_met_target(team_id, (first_day - make_interval(months => k))::date);
+    exit when met is null or not (met ->> 'met')::boolean;
+    run := run || jsonb_build_array(met);
+  end loop;
+  return run;
+end;
+$$;
+revoke execute on function app.team_fund_months(uuid, date, integer) from public, anon, authenticated;
 
 -- The callers of a site (active agents of its outbound teams) ranked over
 -- [from_day, to_day) by confirmed visits, then by deals (deal_at in the
@@ -148,7 +178,10 @@ revoke execute on function app.rank_callers(uuid, date, date) from public, anon,
 
 -- The statement at a given moment ("today" decides which days and weeks
 -- are over; tests freeze it, the API passes now()). No access check here.
-create function app.agent_statement_at(agent_id uuid, month date, moment timestamptz)
+-- team_fund_run: the team's app.team_fund_months for the month's team_fund
+-- rule when the caller has it already (public.team_statements works it out
+-- once for the whole team); null: worked out here.
+create function app.agent_statement_lines(agent_id uuid, month date, moment timestamptz, team_fund_run jsonb)
 returns table (line integer, rule text, kind text, amount numeric, quantity numeric, facts jsonb)
 language plpgsql stable security definer
 set search_path = ''
@@ -168,6 +201,7 @@ declare
   visits integer;
   target integer;
   csat numeric;
+  ratings integer;
   low_months jsonb := '[]';
   team_months jsonb := '[]';
   k integer;
@@ -195,6 +229,7 @@ begin
     coalesce(jsonb_agg(distinct jsonb_build_object('id', d.rule_id, 'effective_from', d.effective_from)), '[]') as versions
   into rec
   from (
+    with v as materialized (select * from app.incentive_rule_spans(ag.site_id, 'connected_calls'))
     select w.day, coalesce(c.connected, 0) as connected, v.id as rule_id, v.effective_from,
       (v.params ->> 'daily_target')::integer as target,
       (v.params ->> 'yuan_per_missing')::numeric as yuan,
@@ -205,8 +240,7 @@ begin
       where sh.agent_id = ag.id and sc.status = 'published'
         and sh.day >= first_day and sh.day <= least(next_month - 1, today)
     ) as w
-    join app.incentive_rule_spans(ag.site_id, 'connected_calls') as v
-      on w.day >= v.effective_from and (v.until is null or w.day < v.until)
+    join v on w.day >= v.effective_from and (v.until is null or w.day < v.until)
     left join (
       select (cs.offered_at at time zone zone)::date as day, count(*)::integer as connected
       from public.call_summaries cs
@@ -232,6 +266,7 @@ begin
       'finished', wk.finished, 'rule_id', wk.rule_id, 'effective_from', wk.effective_from) order by wk.monday) as weeks_facts
   into rec
   from (
+    with v as materialized (select * from app.incentive_rule_spans(ag.site_id, 'weekly_invitations'))
     select m.monday, v.id as rule_id, v.effective_from,
       (v.params ->> 'weekly_target')::integer as target,
       m.monday + 7 <= today as finished,
@@ -246,8 +281,7 @@ begin
         (next_month - 1)::timestamp, interval '7 days') as g
       offset 0
     ) as m
-    join app.incentive_rule_spans(ag.site_id, 'weekly_invitations') as v
-      on m.monday >= v.effective_from and (v.until is null or m.monday < v.until)
+    join v on m.monday >= v.effective_from and (v.until is null or m.monday < v.until)
   ) as wk;
   if rec.weeks > 0 and rec.finished = rec.weeks and rec.missed = rec.weeks then
     n := n + 1;
@@ -279,12 +313,12 @@ begin
       jsonb_agg(distinct case when d.rule_id is not null
         then jsonb_build_object('id', d.rule_id, 'effective_from', d.effective_from) end) as versions
     from (
+      with v as materialized (select * from app.incentive_rule_spans(ag.site_id, 'deal_bonus'))
       select i.id, i.deal_product::text as product, x.day, v.id as rule_id, v.effective_from,
         coalesce((v.params ->> i.deal_product::text)::numeric, 0) as yuan
       from public.invitations i
       cross join lateral (select (i.deal_at at time zone zone)::date as day) as x
-      left join app.incentive_rule_spans(ag.site_id, 'deal_bonus') as v
-        on x.day >= v.effective_from and (v.until is null or x.day < v.until)
+      left join v on x.day >= v.effective_from and (v.until is null or x.day < v.until)
       where i.agent_id = ag.id and i.deal_product in ('high_rise', 'villa')
         and i.deal_at >= month_start and i.deal_at < month_end
     ) as d
@@ -329,7 +363,7 @@ begin
   -- csat: the award, and training + withheld share after months below.
   rv := app.incentive_rule_at(ag.site_id, 'csat', first_day);
   if rv.id is not null then
-    select q.csat_avg into csat from app.agent_quality(ag.id, first_day, next_month - 1) as q;
+    select q.csat_avg, q.csat_count into csat, ratings from app.agent_quality(ag.id, first_day, next_month - 1) as q;
     if csat is not null and csat >= (rv.params ->> 'award_min')::numeric then
       n := n + 1;
       rewards := rewards + (rv.params ->> 'award_yuan')::numeric;
@@ -338,6 +372,14 @@ begin
           'month', first_day, 'rule_versions', jsonb_build_array(app.rule_version(rv)));
     end if;
     for k in 0 .. (rv.params ->> 'training_months')::integer - 1 loop
+      -- This month's average is the one read above: not asked again.
+      if k = 0 then
+        met := case when csat < (rv.params ->> 'training_below')::numeric
+          then jsonb_build_object('month', first_day, 'csat_avg', csat, 'ratings', ratings) end;
+        exit when met is null;
+        low_months := low_months || jsonb_build_array(met);
+        continue;
+      end if;
       select jsonb_build_object('month', (first_day - make_interval(months => k))::date, 'csat_avg', q.csat_avg, 'ratings', q.csat_count)
       into met
       from app.agent_quality(ag.id, (first_day - make_interval(months => k))::date,
@@ -362,11 +404,7 @@ begin
   -- team_fund: the team met its target this month and the months before.
   rv := app.incentive_rule_at(ag.site_id, 'team_fund', first_day);
   if rv.id is not null then
-    for k in 0 .. (rv.params ->> 'months')::integer - 1 loop
-      met := app.team_met_target(ag.team_id, (first_day - make_interval(months => k))::date);
-      exit when met is null or not (met ->> 'met')::boolean;
-      team_months := team_months || jsonb_build_array(met);
-    end loop;
+    team_months := coalesce(team_fund_run, app.team_fund_months(ag.team_id, first_day, (rv.params ->> 'months')::integer));
     if jsonb_array_length(team_months) = (rv.params ->> 'months')::integer then
       n := n + 1;
       return query select n, 'team_fund'::text, 'flag'::text, null::numeric, jsonb_array_length(team_months)::numeric,
@@ -391,6 +429,15 @@ begin
     end if;
   end if;
 end;
+$$;
+revoke execute on function app.agent_statement_lines(uuid, date, timestamptz, jsonb) from public, anon, authenticated;
+
+create function app.agent_statement_at(agent_id uuid, month date, moment timestamptz)
+returns table (line integer, rule text, kind text, amount numeric, quantity numeric, facts jsonb)
+language sql stable security definer
+set search_path = ''
+as $$
+  select * from app.agent_statement_lines(agent_id, month, moment, null)
 $$;
 revoke execute on function app.agent_statement_at(uuid, date, timestamptz) from public, anon, authenticated;
 
@@ -422,16 +469,21 @@ set search_path = ''
 as $$
 declare
   site uuid;
+  first_day date := date_trunc('month', team_statements.month)::date;
+  fund_run jsonb;
 begin
   select t.site_id into site from public.teams t where t.id = team_statements.team_id;
   if site is null or not (app.is_team_member(team_statements.team_id)
       or app.has_site_role(site, '{supervisor,manager,admin}')) then
     raise exception 'only the team and the site''s supervisors and managers read its statements' using errcode = '42501';
   end if;
+  -- The team's run of met months is every member's: counted once, not per member.
+  fund_run := app.team_fund_months(team_statements.team_id, first_day,
+    ((app.incentive_rule_at(site, 'team_fund', first_day)).params ->> 'months')::integer);
   return query
   select a.id, a.display_name, a.employee_no, s.line, s.rule, s.kind, s.amount, s.quantity, s.facts
   from public.agents a
-  left join lateral app.agent_statement_at(a.id, team_statements.month, now()) as s on true
+  left join lateral app.agent_statement_lines(a.id, team_statements.month, now(), fund_run) as s on true
   where a.team_id = team_statements.team_id and a.active
   order by a.employee_no, s.line;
 end;

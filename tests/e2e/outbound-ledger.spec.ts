@@ -384,6 +384,12 @@ test('agent31 reads their own sheet on the phone, with their customers', async (
 		viewport: { width: 390, height: 844 },
 		locale: 'zh-CN'
 	});
+	// The caller's desk links their own sheet of today.
+	await page.goto(`${server.url}/me/calls`);
+	await expect(page.getByTestId('my-sheet-link')).toHaveAttribute(
+		'href',
+		new RegExp(`/outbound/ledger/sheet/${a31.agentId}/\\d{4}-\\d{2}-\\d{2}$`)
+	);
 	await page.goto(`${server.url}/outbound/ledger/sheet/${a31.agentId}/${DAY}`);
 	await expect(page.getByTestId('sheet-lines')).toContainText('张三');
 	// On the phone the day's figures are a list, not the form's fifteen columns.

@@ -10,6 +10,8 @@ export interface Membership {
 	timeZone: string;
 	role: Tables<'members'>['role'];
 	teamId: string | null;
+	/** The member's team's kind: an outbound caller is offered the call desk and the statement. */
+	teamKind: Tables<'teams'>['kind'] | null;
 }
 
 export async function listMyMemberships(client: AppSupabaseClient, userId: string): Promise<Membership[]> {
@@ -25,11 +27,18 @@ export async function listMyMemberships(client: AppSupabaseClient, userId: strin
 		);
 	if (sites.error) throw sites.error;
 	const byId = new Map(sites.data.map((s) => [s.id, s]));
+	const teamIds = members.data.flatMap((m) => (m.team_id ? [m.team_id] : []));
+	const teams = teamIds.length
+		? await client.from('teams').select('id, kind').in('id', teamIds)
+		: { data: [], error: null };
+	if (teams.error) throw teams.error;
+	const kindOf = new Map(teams.data.map((t) => [t.id, t.kind]));
 	return members.data.map((m) => ({
 		siteId: m.site_id,
 		siteName: byId.get(m.site_id)?.name ?? m.site_id,
 		timeZone: byId.get(m.site_id)?.time_zone ?? 'Asia/Shanghai',
 		role: m.role,
-		teamId: m.team_id
+		teamId: m.team_id,
+		teamKind: m.team_id ? (kindOf.get(m.team_id) ?? null) : null
 	}));
 }

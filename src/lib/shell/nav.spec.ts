@@ -43,6 +43,14 @@ describe('navFor', () => {
 		]);
 		expect(roleMayUse('agent', 'schedules')).toBe(false);
 	});
+	it('offers the call desk and the statement to agents of an outbound team only', () => {
+		const mine = (kind: string | null) => navFor('agent', kind).map((i) => i.id);
+		expect(mine('outbound')).toContain('my-calls');
+		expect(mine('outbound')).toContain('my-statement');
+		expect(mine('inbound')).toEqual(['my-day', 'my-schedule', 'my-attendance', 'my-requests']);
+		expect(mine(null)).toEqual(['my-day', 'my-schedule', 'my-attendance', 'my-requests']);
+		expect(roleMayUse('agent', 'my-calls')).toBe(true);
+	});
 	it('offers a display nothing but its board', () => {
 		expect(navFor('display')).toEqual([]);
 		expect(homeFor('display')).toBe('wall');

@@ -29,13 +29,14 @@ export interface NavItem {
 	path: string;
 }
 
-const ITEMS: readonly (NavItem & { roles: readonly AppRole[] })[] = [
+// outboundOnly: the outbound manual's pages, offered to agents of an outbound team only.
+const ITEMS: readonly (NavItem & { roles: readonly AppRole[]; outboundOnly?: true })[] = [
 	{ id: 'my-day', path: '/me', roles: ['agent'] },
 	{ id: 'my-schedule', path: '/me/schedule', roles: ['agent'] },
 	{ id: 'my-attendance', path: '/me/attendance', roles: ['agent'] },
 	{ id: 'my-requests', path: '/me/requests', roles: ['agent'] },
-	{ id: 'my-calls', path: '/me/calls', roles: ['agent'] },
-	{ id: 'my-statement', path: '/me/statement', roles: ['agent'] },
+	{ id: 'my-calls', path: '/me/calls', roles: ['agent'], outboundOnly: true },
+	{ id: 'my-statement', path: '/me/statement', roles: ['agent'], outboundOnly: true },
 	{ id: 'today', path: '/today', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
 	// QA and analysts read schedules (RLS: app.can_read_shift_setup); only planners change them.
 	{ id: 'schedules', path: '/schedules', roles: ['lead', 'supervisor', 'manager', 'admin', 'qa', 'analyst'] },
@@ -48,9 +49,16 @@ const ITEMS: readonly (NavItem & { roles: readonly AppRole[] })[] = [
 	{ id: 'members', path: '/members', roles: ['admin'] }
 ];
 
-/** The pages a role is offered, in the order the top bar shows them. */
-export function navFor(role: AppRole): NavItem[] {
-	return ITEMS.filter((item) => item.roles.includes(role)).map(({ id, path }) => ({ id, path }));
+/**
+ * The pages a role is offered, in the order the top bar shows them. With the
+ * member's team kind, an inbound agent is not offered the outbound pages
+ * (which would only tell them they have no call list); without it (a
+ * role's rights, as for roleMayUse) every page of the role counts.
+ */
+export function navFor(role: AppRole, teamKind?: string | null): NavItem[] {
+	return ITEMS.filter(
+		(item) => item.roles.includes(role) && !(item.outboundOnly && teamKind !== undefined && teamKind !== 'outbound')
+	).map(({ id, path }) => ({ id, path }));
 }
 
 /** May this role use the page? */
