@@ -207,7 +207,7 @@ declare
   k integer;
   met jsonb;
 begin
-  select * into ag from public.agents a where a.id = agent_statement_at.agent_id;
+  select * into ag from public.agents a where a.id = agent_statement_lines.agent_id;
   -- The manual's rules are the outbound callers' (call客奖罚制度).
   if not found or not exists (select 1 from public.teams t where t.id = ag.team_id and t.kind = 'outbound') then
     return;
@@ -437,7 +437,7 @@ returns table (line integer, rule text, kind text, amount numeric, quantity nume
 language sql stable security definer
 set search_path = ''
 as $$
-  select * from app.agent_statement_lines(agent_id, month, moment, null)
+  select * from app.agent_statement_lines(agent_statement_at.agent_id, agent_statement_at.month, agent_statement_at.moment, null)
 $$;
 revoke execute on function app.agent_statement_at(uuid, date, timestamptz) from public, anon, authenticated;
 
