@@ -43,13 +43,16 @@ describe('scripts/test-pgtap.ts', () => {
 
 	it('names what was left: the schema and the changed row count, nothing rolled back', () => {
 		const changes = run.stdout.split('\n').filter((line) => /^ {7}[+-] /.test(line));
-		// A new site brings its schedule and attendance policy rows with it (triggers), so all three counts moved.
+		// A new site brings its schedule and attendance policies and its ten
+		// default incentive rules with it (triggers), so all four counts moved.
 		expect(changes).toEqual([
 			'       + rows public.attendance_policies 2',
+			'       + rows public.incentive_rules 20',
 			'       + rows public.schedule_policies 2',
 			'       + rows public.sites 2',
 			'       + schema leftover',
 			'       - rows public.attendance_policies 1',
+			'       - rows public.incentive_rules 10',
 			'       - rows public.schedule_policies 1',
 			'       - rows public.sites 1'
 		]);

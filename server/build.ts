@@ -23,8 +23,13 @@ async function newestMtime(entry: string): Promise<number> {
 		return 0;
 	}
 	if (!info.isDirectory()) return info.mtimeMs;
-	let newest = info.mtimeMs;
-	for (const child of await readdir(entry)) {
+	const children = await readdir(entry);
+	// A folder's own time moves when a file in it is added or removed (a
+	// deleted route must rebuild too), except in a folder that holds generated
+	// output: the message compiler recreates src/lib/paraglide whenever vitest
+	// or a build runs, which would make every build look stale.
+	let newest = children.some((child) => IGNORED.has(child)) ? 0 : info.mtimeMs;
+	for (const child of children) {
 		if (IGNORED.has(child)) continue;
 		newest = Math.max(newest, await newestMtime(path.join(entry, child)));
 	}

@@ -251,14 +251,18 @@ export type Database = {
 					answer_by: string;
 					answered_at: string | null;
 					answered_by: string | null;
-					day_id: string;
-					file_by: string;
+					day_id: string | null;
+					file_by: string | null;
 					filed_at: string;
 					filed_by: string | null;
 					id: string;
+					kind: string;
 					override_id: string | null;
 					reason: string;
 					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
 					status: Database['public']['Enums']['attendance_appeal_status'];
 					work_date: string;
 				};
@@ -268,14 +272,18 @@ export type Database = {
 					answer_by: string;
 					answered_at?: string | null;
 					answered_by?: string | null;
-					day_id: string;
-					file_by: string;
+					day_id?: string | null;
+					file_by?: string | null;
 					filed_at?: string;
 					filed_by?: string | null;
 					id?: string;
+					kind?: string;
 					override_id?: string | null;
 					reason: string;
 					site_id: string;
+					statement_line?: Json | null;
+					statement_month?: string | null;
+					statement_rule?: string | null;
 					status?: Database['public']['Enums']['attendance_appeal_status'];
 					work_date: string;
 				};
@@ -285,14 +293,18 @@ export type Database = {
 					answer_by?: string;
 					answered_at?: string | null;
 					answered_by?: string | null;
-					day_id?: string;
-					file_by?: string;
+					day_id?: string | null;
+					file_by?: string | null;
 					filed_at?: string;
 					filed_by?: string | null;
 					id?: string;
+					kind?: string;
 					override_id?: string | null;
 					reason?: string;
 					site_id?: string;
+					statement_line?: Json | null;
+					statement_month?: string | null;
+					statement_rule?: string | null;
 					status?: Database['public']['Enums']['attendance_appeal_status'];
 					work_date?: string;
 				};
@@ -2888,6 +2900,60 @@ export type Database = {
 					}
 				];
 			};
+			statement_adjustments: {
+				Row: {
+					agent_id: string;
+					amount: number;
+					appeal_id: string;
+					created_at: string;
+					created_by: string | null;
+					id: string;
+					month: string;
+					reason: string;
+					rule: string;
+					site_id: string;
+				};
+				Insert: {
+					agent_id: string;
+					amount: number;
+					appeal_id: string;
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					month: string;
+					reason: string;
+					rule: string;
+					site_id: string;
+				};
+				Update: {
+					agent_id?: string;
+					amount?: number;
+					appeal_id?: string;
+					created_at?: string;
+					created_by?: string | null;
+					id?: string;
+					month?: string;
+					reason?: string;
+					rule?: string;
+					site_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'statement_adjustments_agent_is_in_site';
+						columns: ['site_id', 'agent_id'];
+						isOneToOne: false;
+						referencedRelation: 'agents';
+						referencedColumns: ['site_id', 'id'];
+					},
+					{
+						foreignKeyName: 'statement_adjustments_appeal_id_fkey';
+						columns: ['appeal_id'];
+						isOneToOne: true;
+						referencedRelation: 'attendance_appeals';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			teams: {
 				Row: {
 					created_at: string;
@@ -3087,14 +3153,18 @@ export type Database = {
 					answer_by: string;
 					answered_at: string | null;
 					answered_by: string | null;
-					day_id: string;
-					file_by: string;
+					day_id: string | null;
+					file_by: string | null;
 					filed_at: string;
 					filed_by: string | null;
 					id: string;
+					kind: string;
 					override_id: string | null;
 					reason: string;
 					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
 					status: Database['public']['Enums']['attendance_appeal_status'];
 					work_date: string;
 				};
@@ -3130,6 +3200,36 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			answer_statement_appeal: {
+				Args: { accept: boolean; adjustment?: number; answer: string; appeal_id: string };
+				Returns: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string | null;
+					file_by: string | null;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_appeals';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
 			apply_schedule_edits: { Args: { edits: Json; expected_revision: number; schedule_id: string }; Returns: number };
 			attendance_appeal_deadline: { Args: { day_id: string }; Returns: string };
 			attendance_appeal_inbox: {
@@ -3146,8 +3246,14 @@ export type Database = {
 					employee_no: string;
 					file_by: string;
 					filed_at: string;
+					kind: string;
 					overdue: boolean;
 					reason: string;
+					statement_adjustment: number;
+					statement_amount: number;
+					statement_line_kind: string;
+					statement_month: string;
+					statement_rule: string;
 					status: Database['public']['Enums']['attendance_appeal_status'];
 					team_id: string;
 					work_date: string;
@@ -3556,14 +3662,18 @@ export type Database = {
 					answer_by: string;
 					answered_at: string | null;
 					answered_by: string | null;
-					day_id: string;
-					file_by: string;
+					day_id: string | null;
+					file_by: string | null;
 					filed_at: string;
 					filed_by: string | null;
 					id: string;
+					kind: string;
 					override_id: string | null;
 					reason: string;
 					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
 					status: Database['public']['Enums']['attendance_appeal_status'];
 					work_date: string;
 				};
@@ -3602,6 +3712,36 @@ export type Database = {
 				SetofOptions: {
 					from: '*';
 					to: 'attendance_requests';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			file_statement_appeal: {
+				Args: { agent_id: string; line: number; month: string; reason: string; rule?: string };
+				Returns: {
+					agent_id: string;
+					answer: string | null;
+					answer_by: string;
+					answered_at: string | null;
+					answered_by: string | null;
+					day_id: string | null;
+					file_by: string | null;
+					filed_at: string;
+					filed_by: string | null;
+					id: string;
+					kind: string;
+					override_id: string | null;
+					reason: string;
+					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
+					status: Database['public']['Enums']['attendance_appeal_status'];
+					work_date: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'attendance_appeals';
 					isOneToOne: true;
 					isSetofReturn: false;
 				};
@@ -4234,6 +4374,7 @@ export type Database = {
 					updated_by_name: string;
 				}[];
 			};
+			statement_appeal_deadline: { Args: { agent_id: string; month: string }; Returns: string };
 			swap_candidates: {
 				Args: { shift_id: string };
 				Returns: {
@@ -4325,14 +4466,18 @@ export type Database = {
 					answer_by: string;
 					answered_at: string | null;
 					answered_by: string | null;
-					day_id: string;
-					file_by: string;
+					day_id: string | null;
+					file_by: string | null;
 					filed_at: string;
 					filed_by: string | null;
 					id: string;
+					kind: string;
 					override_id: string | null;
 					reason: string;
 					site_id: string;
+					statement_line: Json | null;
+					statement_month: string | null;
+					statement_rule: string | null;
 					status: Database['public']['Enums']['attendance_appeal_status'];
 					work_date: string;
 				};

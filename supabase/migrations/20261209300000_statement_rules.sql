@@ -122,6 +122,36 @@ $$;
 create trigger incentive_rules_check_statement before insert or update on public.incentive_rules
   for each row execute function app.check_statement_rule_params();
 
+-- A person (through the API) adds a version from the site's today on, as
+-- the settings page's date field does: one dated back would change
+-- statements already worked out, read by the team and perhaps paid. The
+-- defaults a new site gets and the demo seed are written by no person and
+-- may start in the past. Named to fire after the number checks (triggers
+-- fire by name), so a bad number is reported first. CB121.
+create function app.check_incentive_rule_date() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  today date;
+begin
+  -- Anyone else through the API is refused by RLS (checked after this).
+  if current_user not in ('authenticated', 'anon') or not app.has_site_role(new.site_id, '{manager,admin}') then
+    return new;
+  end if;
+  -- The writer reads its own site (a manager is a member): no definer needed.
+  select (now() at time zone s.time_zone)::date into today from public.sites s where s.id = new.site_id;
+  if today is not null and new.effective_from < today then
+    raise exception 'rule %: a new version starts on % or later', new.rule, today
+      using errcode = 'CB121',
+        detail = 'A version dated back would change statements already worked out.';
+  end if;
+  return new;
+end;
+$$;
+create trigger incentive_rules_check_when before insert or update on public.incentive_rules
+  for each row execute function app.check_incentive_rule_date();
+
 -- The checks run as the writer (a manager through the API): the pure
 -- helpers they call must be theirs to execute, or every new version would
 -- be refused with 42501 before its numbers are looked at.

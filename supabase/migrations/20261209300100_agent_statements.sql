@@ -34,17 +34,24 @@
 --                                training_below for training_months months.
 --   team_fund           flag     the team met its target months running.
 --   quarterly_top       reward   rank 1..3 of the finished quarter.
+--   adjustment          reward / penalty  one line per accepted dispute of
+--                                the month (public.statement_adjustments):
+--                                reward when it adds to the pay, penalty
+--                                when it takes away, the amount unsigned as
+--                                on every other line. Last, so the CSAT
+--                                withheld share stays a share of the rules'
+--                                rewards.
 --
 -- Only agents of outbound teams have lines: the manual is the callers'.
 --
 -- Readers: the agent, their team (its agents and lead), the site's
 -- supervisors, managers and admins.
 --
--- Disputes: not filed against a line yet. The attendance appeal flow
--- (20261207130200) is bound to an attendance day (day_id) and accepting an
--- appeal overrides that day's status; a statement line is computed, not a
--- row, so there is nothing for an appeal to point at or for an answer to
--- correct. The page tells the agent to raise it with the lead or HR.
+-- Disputes go through the attendance appeal flow (20261209700000): an
+-- appeal of kind 'statement' names the month and the disputed line (a
+-- snapshot of it), and accepting one writes the signed amount into
+-- public.statement_adjustments, created here so that the lines below can
+-- read it; the answer function is the only writer.
 
 -- The connected outbound calls of an agent over a month (the
 -- connected_calls line) read from this index alone once the month's rows
@@ -66,6 +73,36 @@ as $$
   )
 $$;
 revoke execute on function app.may_read_statement(uuid) from public, anon, authenticated;
+
+-- What an accepted dispute changed in a statement (public.answer_statement_appeal,
+-- 20261209700000, is its only writer): the agent's pay for the month goes up
+-- (amount > 0) or down (amount < 0) by the amount, for the disputed rule,
+-- with the answer as its reason. Readers: those of the statement (amounts
+-- only; the agent's reason stays on the appeal, which the team does not read).
+create table public.statement_adjustments (
+  id uuid primary key default gen_random_uuid(),
+  site_id uuid not null,
+  agent_id uuid not null,
+  month date not null constraint statement_adjustments_month_is_first_day check (month = date_trunc('month', month)::date),
+  rule text not null,
+  amount numeric(10, 2) not null
+    constraint statement_adjustments_amount_range check (amount <> 0 and amount between -100000 and 100000),
+  reason text not null constraint statement_adjustments_reason_length check (length(btrim(reason)) between 1 and 1000),
+  appeal_id uuid not null constraint statement_adjustments_one_per_appeal unique references public.attendance_appeals (id),
+  created_by uuid default auth.uid(),
+  created_at timestamptz not null default now(),
+  constraint statement_adjustments_agent_is_in_site foreign key (site_id, agent_id) references public.agents (site_id, id) on delete cascade
+);
+alter table public.statement_adjustments enable row level security;
+-- The policy below runs as the reader: the check must be theirs to call.
+grant execute on function app.may_read_statement(uuid) to authenticated, service_role;
+create index statement_adjustments_agent_id_month_idx on public.statement_adjustments (agent_id, month);
+comment on table public.statement_adjustments is
+  'Signed yuan (+ adds to the agent''s pay, − takes away) an accepted statement dispute adds to a month''s statement, with the answer as reason. Written only by public.answer_statement_appeal.';
+create policy "who reads an agent's statement reads its adjustments" on public.statement_adjustments
+  for select to authenticated using (app.may_read_statement(agent_id));
+grant select on public.statement_adjustments to authenticated;
+grant all on public.statement_adjustments to service_role;
 
 -- The instant a site date starts.
 create function app.site_midnight(zone text, day date) returns timestamptz
@@ -217,8 +254,10 @@ begin
   month_start := app.site_midnight(zone, first_day);
   month_end := app.site_midnight(zone, next_month);
 
-  -- connected_calls: days with a published shift, no approved leave, up to
-  -- today. One query over the month: the agent's shift days joined with the
+  -- connected_calls: finished days (before today) with a published shift
+  -- and no approved leave. Today is not charged while it runs: at 9:00 a
+  -- caller would otherwise owe most of the day's target (My day shows
+  -- today's count against the target instead). One query over the month: the agent's shift days joined with the
   -- rule's versions (read once, app.incentive_rule_spans) and the day's
   -- connected calls.
   select count(*)::integer as days,
@@ -238,7 +277,7 @@ begin
       select distinct sh.day
       from public.schedule_shifts sh join public.schedules sc on sc.id = sh.schedule_id
       where sh.agent_id = ag.id and sc.status = 'published'
-        and sh.day >= first_day and sh.day <= least(next_month - 1, today)
+        and sh.day >= first_day and sh.day < least(next_month, today)
     ) as w
     join v on w.day >= v.effective_from and (v.until is null or w.day < v.until)
     left join (
@@ -428,6 +467,20 @@ begin
           'rule_versions', jsonb_build_array(app.rule_version(rv)));
     end if;
   end if;
+
+  -- adjustment: the accepted disputes of the month, oldest answer first.
+  for rec in
+    select sa.id, sa.appeal_id, sa.rule, sa.amount, sa.reason, sa.created_at
+    from public.statement_adjustments sa
+    where sa.agent_id = ag.id and sa.month = first_day
+    order by sa.created_at, sa.id
+  loop
+    n := n + 1;
+    return query select n, 'adjustment'::text, case when rec.amount > 0 then 'reward' else 'penalty' end::text,
+      abs(rec.amount), null::numeric,
+      jsonb_build_object('appeal_id', rec.appeal_id, 'disputed_rule', rec.rule, 'reason', rec.reason,
+        'answered_at', rec.created_at, 'answered_on', (rec.created_at at time zone zone)::date, 'adjustment_id', rec.id);
+  end loop;
 end;
 $$;
 revoke execute on function app.agent_statement_lines(uuid, date, timestamptz, jsonb) from public, anon, authenticated;

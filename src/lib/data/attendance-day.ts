@@ -21,9 +21,18 @@ export type AuditEntry = Nullable<
 	Functions['attendance_day_audit']['Returns'][number],
 	'punch_id' | 'override_id' | 'appeal_id' | 'before' | 'after' | 'made_by' | 'made_by_name'
 >;
+// A statement dispute has no day; an appeal of a day no statement columns.
 export type InboxAppeal = Nullable<
 	Functions['attendance_appeal_inbox']['Returns'][number],
-	'day_status' | 'day_deduction' | 'answer' | 'answered_at'
+	| 'day_status'
+	| 'day_deduction'
+	| 'answer'
+	| 'answered_at'
+	| 'statement_month'
+	| 'statement_rule'
+	| 'statement_amount'
+	| 'statement_line_kind'
+	| 'statement_adjustment'
 >;
 export type OverdueAppeal = Functions['overdue_attendance_appeals']['Returns'][number];
 export type DayAgent = Pick<Tables<'agents'>, 'id' | 'site_id' | 'team_id' | 'display_name' | 'employee_no'>;
@@ -59,7 +68,14 @@ export async function fetchDayDetail(
 		client.from('attendance_days').select('*').eq('agent_id', agentId).eq('work_date', date).order('shift_start'),
 		client.rpc('attendance_day_punches', { agent_id: agentId, work_date: date }),
 		client.from('attendance_overrides').select('*').eq('agent_id', agentId).eq('work_date', date).order('made_at'),
-		client.from('attendance_appeals').select('*').eq('agent_id', agentId).eq('work_date', date).order('filed_at'),
+		// The day's appeals: a statement dispute (kind 'statement') is dated the month's first day but is not the day's.
+		client
+			.from('attendance_appeals')
+			.select('*')
+			.eq('agent_id', agentId)
+			.eq('kind', 'attendance')
+			.eq('work_date', date)
+			.order('filed_at'),
 		client.rpc('attendance_day_audit', { agent_id: agentId, work_date: date }),
 		client.from('attendance_month_locks').select('month').eq('site_id', agent.site_id).eq('month', firstOfMonth(date))
 	]);

@@ -3,10 +3,10 @@
 // (`app:my-stats`). Keyed on the agent, not the load, since every change
 // re-runs the load; the effect's teardown leaves the channel.
 import { untrack } from 'svelte';
-import { invalidate } from '$app/navigation';
 import { handleError } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import type { AppSupabaseClient } from '$lib/supabase';
+import { invalidateLive } from './invalidate-live';
 import { MyStatsChanges } from './my-stats-changes.svelte';
 
 /** What the page's load depends on for its figures. */
@@ -14,7 +14,7 @@ export const MY_STATS_DEPENDENCY = 'app:my-stats';
 
 async function reloadFigures(): Promise<void> {
 	try {
-		await invalidate(MY_STATS_DEPENDENCY);
+		await invalidateLive(MY_STATS_DEPENDENCY);
 	} catch (err) {
 		handleError(err, m.myday_live_failed());
 	}

@@ -4,17 +4,17 @@
 // page, keyed on the topics rather than the load, since every change re-runs
 // the load; the effect's teardown leaves the channels.
 import { untrack } from 'svelte';
-import { invalidate } from '$app/navigation';
 import { handleError } from '$lib/errors';
 import { m } from '$lib/paraglide/messages';
 import { navCounts } from '$lib/shell/nav-counts.svelte';
 import type { AppSupabaseClient } from '$lib/supabase';
+import { invalidateLive } from './invalidate-live';
 import { SwapChanges } from './swap-changes.svelte';
 
 async function reloadSwaps(): Promise<void> {
 	try {
 		// The badge counts what waits for the user: it follows the list.
-		await Promise.all([invalidate('app:swaps'), navCounts.refresh()]);
+		await Promise.all([invalidateLive('app:swaps'), navCounts.refresh()]);
 	} catch (err) {
 		handleError(err, m.swap_live_failed());
 	}

@@ -35,6 +35,9 @@ describe('ruleProblemText', () => {
 		expect(ruleProblemText({ code: '23505', message: 'duplicate key value' })).toBe(
 			'未保存：该规则在这一天已有一个版本。'
 		);
+		expect(
+			ruleProblemText({ code: 'CB121', message: 'rule deal_bonus: a new version starts on 2026-12-06 or later' })
+		).toBe('未保存：新版本须从今天（2026-12-06）或以后生效。倒填日期会改变已经算出的奖罚明细。');
 		expect(ruleProblemText(new Error('boom'))).toBe('boom');
 	});
 });

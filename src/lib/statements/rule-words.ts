@@ -1,6 +1,7 @@
 // The incentive rules in words for the rule editor: each rule's and each
 // parameter's name, a version's numbers, and the table's refusals (CB104,
-// CB120, a second version on one day) in the user's language.
+// CB120, a version dated back: CB121, a second version on one day) in the
+// user's language.
 import { errorDetail } from '$lib/errors';
 import type { RuleParams } from '$lib/data/incentive-rules';
 import { m } from '$lib/paraglide/messages';
@@ -78,6 +79,10 @@ export function ruleProblemText(err: unknown): string {
 	const code = field(err, 'code');
 	const message = field(err, 'message');
 	if (code === '23505') return m.stmt_bad_same_day();
+	if (code === 'CB121') {
+		const today = /starts on (\d{4}-\d{2}-\d{2}) or later/.exec(message)?.[1];
+		if (today) return m.stmt_bad_past({ today });
+	}
 	if (code === 'CB104' || code === 'CB120') {
 		const range =
 			/^rule \w+: (\w+) must be (a whole number|an amount|a number|a percentage|a score) from (\S+) to (\S+)$/.exec(

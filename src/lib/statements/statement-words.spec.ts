@@ -29,7 +29,7 @@ describe('explainLine', () => {
 		speak('zh-CN');
 		const explained = explainLine(connected);
 		expect(explained.title).toBe('接通电话未达标');
-		expect(explained.summary).toBe('计入 3 个工作日，其中 2 天未达标，共 4 元。');
+		expect(explained.summary).toBe('计入已结束的 3 个工作日（当天不计），其中 2 天未达标，共 4 元。');
 		expect(explained.details).toEqual([
 			'11月3日 接通 99 通，差 1 通 × 1 元 = 1 元',
 			'11月4日 接通 97 通，差 3 通 × 1 元 = 3 元'
@@ -41,7 +41,7 @@ describe('explainLine', () => {
 	it('says when every counted day met the target', () => {
 		speak('zh-CN');
 		expect(explainLine(line('connected_calls', 'penalty', 0, { days_counted: 5, short_days: [] })).summary).toBe(
-			'计入 5 个工作日，每天都达到接通目标。'
+			'计入已结束的 5 个工作日（当天不计），每天都达到接通目标。'
 		);
 	});
 
@@ -97,6 +97,33 @@ describe('explainLine', () => {
 			deals: 3
 		});
 		expect(explainLine(top).summary).toBe('2026 年第 3 季度：第 2 名（到访 50 组，成交 3 套）：奖励 600 元。');
+	});
+
+	it('words an adjustment after a dispute: the rule disputed, up or down, the answer and its day', () => {
+		const facts = {
+			appeal_id: 'a1',
+			disputed_rule: 'deal_bonus',
+			reason: '合同 V-1128 已核实',
+			answered_at: '2026-12-03T02:00:00+00:00',
+			answered_on: '2026-12-03',
+			adjustment_id: 'x1'
+		};
+		speak('zh-CN');
+		const up = explainLine(line('adjustment', 'reward', 37, facts));
+		expect(up).toEqual({
+			title: '申诉调整（成交奖励）',
+			summary: '申诉通过，增加 37 元：合同 V-1128 已核实',
+			details: ['12月3日 答复']
+		});
+		expect(lineAmountText({ kind: 'reward', amount: 37, quantity: null })).toBe('+37 元');
+		speak('en');
+		const down = explainLine(line('adjustment', 'penalty', 50, { ...facts, disputed_rule: 'monthly_target_excess' }));
+		expect(down.title).toBe('Adjustment after a dispute (Monthly target excess)');
+		expect(down.summary).toBe('Dispute accepted, 50 yuan taken off: 合同 V-1128 已核实');
+		expect(down.details).toEqual(['Answered on December 3']);
+		expect(
+			statementTotals([line('adjustment', 'penalty', 50, facts), line('adjustment', 'reward', 37, facts)]).net
+		).toBe(-13);
 	});
 
 	it('falls back to the rule name when the facts are not what it expects', () => {

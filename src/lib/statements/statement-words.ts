@@ -53,6 +53,7 @@ const withheld = z.object({ rewards: n, withheld_pct: n });
 const teamMonth = z.object({ month: z.string(), visits: n, target: n });
 const fund = z.object({ fund_yuan: n, months: z.array(teamMonth) });
 const top = z.object({ quarter_start: z.string(), rank: n, visits: n, deals: n });
+const adjustment = z.object({ disputed_rule: z.string(), reason: z.string(), answered_on: z.string() });
 
 const productName = (product: 'high_rise' | 'villa'): string =>
 	product === 'villa' ? m.stmt_product_villa() : m.stmt_product_high_rise();
@@ -60,6 +61,23 @@ const productName = (product: 'high_rise' | 'villa'): string =>
 /** Quarter of a first-of-quarter date, e.g. 2026 Q3 / 2026 年第 3 季度. */
 const quarterName = (first: string): string =>
 	m.stmt_quarter({ year: first.slice(0, 4), quarter: String(Math.floor((Number(first.slice(5, 7)) - 1) / 3) + 1) });
+
+// A statement rule by name alone, without a line's facts (a dispute names
+// only the rule: "deal bonus", not which product).
+const LINE_RULE: Record<string, () => string> = {
+	connected_calls: m.stmt_rule_connected_calls,
+	weekly_invitations: m.stmt_rule_weekly_invitations,
+	visit_leave_credit: m.stmt_rule_visit_leave_credit,
+	deal_bonus: m.stmt_rule_deal_bonus_name,
+	monthly_target: m.stmt_rule_monthly_target,
+	monthly_target_excess: m.stmt_rule_monthly_target_excess_name,
+	csat_award: m.stmt_rule_csat_award,
+	csat_training: m.stmt_rule_csat_training,
+	csat_withheld: m.stmt_rule_csat_withheld,
+	team_fund: m.stmt_rule_team_fund,
+	quarterly_top: m.stmt_rule_quarterly_top
+};
+export const lineRuleName = (rule: string): string => LINE_RULE[rule]?.() ?? rule;
 
 type Explainer = (line: StatementLine) => ExplainedLine | null;
 
@@ -202,6 +220,19 @@ const EXPLAIN: Record<string, Explainer> = {
 				amount: yuan(line.amount ?? 0)
 			}),
 			details: []
+		};
+	},
+	adjustment: (line) => {
+		const f = adjustment.safeParse(line.facts);
+		if (!f.success) return null;
+		const amount = yuan(line.amount ?? 0);
+		return {
+			title: m.stmt_rule_adjustment({ rule: lineRuleName(f.data.disputed_rule) }),
+			summary:
+				line.kind === 'penalty'
+					? m.stmt_adjustment_down({ amount, answer: f.data.reason })
+					: m.stmt_adjustment_up({ amount, answer: f.data.reason }),
+			details: [m.stmt_adjustment_when({ day: dayName(f.data.answered_on) })]
 		};
 	}
 };

@@ -39,4 +39,22 @@ describe('teamGrid', () => {
 		expect(grid.agents[1]?.totals.net).toBe(497);
 		expect(grid.agents[2]?.lines).toEqual([]);
 	});
+
+	it('gives adjustments a row per disputed rule, after the rules, and counts them in the net', () => {
+		const grid = teamGrid([
+			row('1', l(1, 'monthly_target', 'reward', 0)),
+			row('1', l(2, 'adjustment', 'reward', 37, { disputed_rule: 'monthly_target' })),
+			row('1', l(3, 'adjustment', 'penalty', 50, { disputed_rule: 'deal_bonus' })),
+			row('2', l(1, 'monthly_target', 'reward', 800)),
+			row('2', l(2, 'adjustment', 'penalty', 20, { disputed_rule: 'monthly_target' }))
+		]);
+		expect(grid.rows.map((r) => r.key)).toEqual([
+			'monthly_target',
+			'adjustment:deal_bonus',
+			'adjustment:monthly_target'
+		]);
+		expect(grid.rows[2]?.cells['1']).toEqual({ kind: 'reward', amount: 37, quantity: 1 });
+		expect(grid.rows[2]?.cells['2']).toEqual({ kind: 'penalty', amount: 20, quantity: 1 });
+		expect(grid.agents.map((a) => a.totals.net)).toEqual([-13, 780]);
+	});
 });

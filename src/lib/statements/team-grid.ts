@@ -1,5 +1,5 @@
 // A team's statements side by side: one column per agent, one row per rule
-// (deal bonuses per product), the totals below. Pure, so the grid's sums
+// (deal bonuses per product, adjustments per disputed rule, last), the totals below. Pure, so the grid's sums
 // are tested without a page.
 import type { LineKind, StatementLine, TeamStatementRow } from '$lib/data/statements';
 import { ruleTitle, statementTotals, type StatementTotals } from './statement-words';
@@ -51,8 +51,15 @@ const orderOf = (key: string): number => {
 	return at === -1 ? ORDER.length : at;
 };
 
-const rowKey = (line: StatementLine): string =>
-	line.rule === 'deal_bonus' && typeof line.facts.product === 'string' ? `deal_bonus:${line.facts.product}` : line.rule;
+// Deal bonuses per product; adjustments per disputed rule (an agent has at
+// most one per rule and month), so a row never sums a reward with a penalty.
+const rowKey = (line: StatementLine): string => {
+	if (line.rule === 'deal_bonus' && typeof line.facts.product === 'string') return `deal_bonus:${line.facts.product}`;
+	if (line.rule === 'adjustment' && typeof line.facts.disputed_rule === 'string') {
+		return `adjustment:${line.facts.disputed_rule}`;
+	}
+	return line.rule;
+};
 
 export function teamGrid(rows: readonly TeamStatementRow[]): TeamGrid {
 	const agents = new Map<string, GridAgent>();

@@ -20,7 +20,7 @@ select tables_are(
     'forecast_adjustments', 'staffing_requirements', 'solver_runs',
     'attendance_policies', 'punches', 'attendance_days', 'attendance_requests', 'attendance_request_steps',
     'leave_ledger', 'attendance_overrides', 'attendance_appeals', 'attendance_corrections', 'attendance_month_locks',
-    'punch_imports', 'incentive_rules', 'lead_calls', 'visit_leave_credits',
+    'punch_imports', 'incentive_rules', 'lead_calls', 'visit_leave_credits', 'statement_adjustments',
     'qa_scorecards', 'qa_scorecard_items', 'qa_evaluations', 'qa_evaluation_items', 'call_ratings'
   ],
   'public has exactly the tables the RLS matrix covers'

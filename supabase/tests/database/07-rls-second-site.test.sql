@@ -4,7 +4,7 @@
 -- live tables and no customer data; agents read their own team's agent rows
 -- only; a lead reads their own team's leads only.
 begin;
-select plan(662);
+select plan(674);
 
 -- Helpers (test-helpers.psql), gone with the rollback.
 \ir test-helpers.psql
@@ -114,6 +114,15 @@ from (select distinct on (site_id) * from public.leads
       order by site_id, id) l;
 insert into public.visit_leave_credits (site_id, agent_id, block, visits, minutes)
 select site_id, agent_id, 1000, 10, 240 from public.lead_calls;
+-- An accepted statement dispute and its adjustment on each site.
+insert into public.attendance_appeals (site_id, agent_id, kind, work_date, statement_month, statement_rule, statement_line,
+  reason, status, file_by, answer_by)
+select site_id, agent_id, 'statement', '2026-08-01', '2026-08-01', 'monthly_target', '{"line": 1, "rule": "monthly_target"}',
+  'test', 'accepted', '2026-09-03', '2026-09-10'
+from public.attendance_days where id::text like 'da000000-%';
+insert into public.statement_adjustments (site_id, agent_id, month, rule, amount, reason, appeal_id)
+select site_id, agent_id, statement_month, statement_rule, 10, 'test', id from public.attendance_appeals
+where kind = 'statement' and reason = 'test';
 
 insert into tests.actors (ord, name, id) values
   (11, 'agent of site 2', 'b0000000-0000-4000-8000-000000000201'),

@@ -6,7 +6,7 @@
 -- has three leads (phones 1380000 + 4 digits) and invitations, agent31 one
 -- visit confirmed, agent32 two.
 begin;
-select plan(72);
+select plan(73);
 
 \ir test-helpers.psql
 
@@ -64,12 +64,18 @@ select tests.check(:manager,
   format($$delete from incentive_rules where site_id = %L and rule = 'deal_bonus'$$, :site),
   '0', 'a version in force is never withdrawn');
 
+select tests.check(:manager,
+  format($$insert into incentive_rules (site_id, rule, effective_from, params)
+    values (%L, 'connected_calls', '2026-01-01', '{"daily_target": 80, "yuan_per_missing": 2}')$$, :site),
+  'CB121', 'a version dated back is refused: it would change statements already worked out');
+-- The first of next month, whenever the suite runs (a fixed date would be dated back one day).
+select (date_trunc('month', app.site_today(:site)) + interval '1 month')::date as next_month \gset
 select tests.keep_as(:manager,
   format($$insert into incentive_rules (site_id, rule, effective_from, params)
-    values (%L, 'connected_calls', '2027-01-01', '{"daily_target": 80, "yuan_per_missing": 2}')$$, :site));
-select is(app.incentive_params(:site, 'connected_calls', '2026-12-31') ->> 'daily_target', '100',
+    values (%L, 'connected_calls', %L, '{"daily_target": 80, "yuan_per_missing": 2}')$$, :site, :'next_month'));
+select is(app.incentive_params(:site, 'connected_calls', :'next_month'::date - 1) ->> 'daily_target', '100',
   'the day before a new version, the old one is in force');
-select is(app.incentive_params(:site, 'connected_calls', '2027-01-01') ->> 'daily_target', '80',
+select is(app.incentive_params(:site, 'connected_calls', :'next_month') ->> 'daily_target', '80',
   'from its date, the new version is in force');
 
 -- ------------------------------------------------------------ phone keys

@@ -12,7 +12,7 @@
 -- line; every line traceable to its facts; who may read (the team, amounts
 -- only, never a customer's name or phone); parameter checks (CB120).
 begin;
-select plan(78);
+select plan(81);
 
 \ir test-helpers.psql
 
@@ -168,15 +168,21 @@ select tests.calls(1, '2026-11-03 23:59:30', 1);
 select tests.calls(1, '2026-11-04 11:00', 97);
 select tests.calls(1, '2026-11-05 10:00', 10);
 
-select is(tests.line(1, '2026-11-01', '2026-11-02 12:00', 'connected_calls') -> 'amount', '0'::jsonb,
+select is(tests.line(1, '2026-11-01', '2026-11-02 12:00', 'connected_calls') -> 'rule', null,
+  'a running day is not charged: on Monday noon there is no finished shift day yet');
+select is(tests.line(1, '2026-11-01', '2026-11-03 00:00', 'connected_calls') -> 'amount', '0'::jsonb,
   'exactly 100 connected calls: no penalty');
-select is(tests.line(1, '2026-11-01', '2026-11-02 12:00', 'connected_calls') #> '{facts,days_counted}', '1'::jsonb,
+select is(tests.line(1, '2026-11-01', '2026-11-03 00:00', 'connected_calls') #> '{facts,days_counted}', '1'::jsonb,
   'Sunday without a shift is not counted, Monday is');
-select is(tests.line(1, '2026-11-01', '2026-11-03 23:00', 'connected_calls') -> 'amount', '1'::jsonb,
-  '99 connected calls by 23:00: 1 yuan');
-select is(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') -> 'amount', '4'::jsonb,
-  'today counts too: 97 by noon on Wednesday adds 3 yuan');
-select is(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') #> '{facts,short_days}',
+select is(tests.line(1, '2026-11-01', '2026-11-03 23:00', 'connected_calls') -> 'amount', '0'::jsonb,
+  'Tuesday is not charged while it runs (98 by 23:00)');
+select is(tests.line(1, '2026-11-01', '2026-11-04 00:00', 'connected_calls') -> 'amount', '1'::jsonb,
+  'once Tuesday is over, 99 connected calls: 1 yuan');
+select is(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') -> 'amount', '1'::jsonb,
+  'today is not charged: 97 by noon on Wednesday adds nothing yet');
+select is(tests.line(1, '2026-11-01', '2026-11-05 00:00', 'connected_calls') -> 'amount', '4'::jsonb,
+  'once Wednesday is over, its 97 add 3 yuan');
+select is(tests.line(1, '2026-11-01', '2026-11-05 00:00', 'connected_calls') #> '{facts,short_days}',
   jsonb_build_array(
     jsonb_build_object('day', '2026-11-03', 'connected', 99, 'target', 100, 'missing', 1, 'yuan', 1,
       'rule_id', (select r.id from public.incentive_rules r where r.site_id = '5a000000-0000-4000-8000-000000000001'
@@ -192,11 +198,11 @@ select is(tests.line(1, '2026-10-01', '2026-11-10 12:00', 'connected_calls') -> 
 -- A new version from Wednesday 4th: 2 yuan a missing call.
 insert into public.incentive_rules (site_id, rule, effective_from, params)
 values ('5a000000-0000-4000-8000-000000000001', 'connected_calls', '2026-11-04', '{"daily_target": 100, "yuan_per_missing": 2}');
-select is(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') -> 'amount', '7'::jsonb,
+select is(tests.line(1, '2026-11-01', '2026-11-05 00:00', 'connected_calls') -> 'amount', '7'::jsonb,
   'each day is charged by the version in force on it: 1 × 1 + 3 × 2');
-select is(jsonb_array_length(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') #> '{facts,rule_versions}'), 2,
+select is(jsonb_array_length(tests.line(1, '2026-11-01', '2026-11-05 00:00', 'connected_calls') #> '{facts,rule_versions}'), 2,
   'the line names both rule versions');
-select is((select count(*)::integer from jsonb_array_elements(tests.line(1, '2026-11-01', '2026-11-04 12:00', 'connected_calls') #> '{facts,rule_versions}') v
+select is((select count(*)::integer from jsonb_array_elements(tests.line(1, '2026-11-01', '2026-11-05 00:00', 'connected_calls') #> '{facts,rule_versions}') v
            join public.incentive_rules r on r.id = (v ->> 'id')::uuid and r.effective_from = (v ->> 'effective_from')::date), 2,
   'the rule versions are rows of the rule table');
 

@@ -1,6 +1,7 @@
 // The appeals inbox (/attendance/appeals; ?answered=1 lists answered ones
 // too): the site's open appeals by the date they must be answered by, the
 // overdue ones flagged, and for managers and admins the escalation count.
+// Statement disputes are answered here, appeals of a day on the day's page.
 // A lead sees their team's (RLS) and answers none.
 import { fetchAppealInbox, fetchOverdueAppeals, type InboxAppeal } from '$lib/data/attendance-day';
 import { errorText } from '$lib/errors';
@@ -18,6 +19,8 @@ export type AppealInboxSetup =
 			includeAnswered: boolean;
 			/** For managers and admins: how many open appeals are past their answer date. */
 			overdue: number | null;
+			/** Supervisors, managers and admins answer statement disputes here (appeals of a day on its page). */
+			mayAnswer: boolean;
 	  };
 
 const setup = (page: AppealInboxSetup) => ({ page });
@@ -35,7 +38,13 @@ export const load = (async ({ parent, url, depends }) => {
 			fetchAppealInbox(session.client, siteId, includeAnswered),
 			escalated ? fetchOverdueAppeals(session.client, siteId) : Promise.resolve(null)
 		]);
-		return setup({ state: 'ready', appeals, includeAnswered, overdue: overdue === null ? null : overdue.length });
+		return setup({
+			state: 'ready',
+			appeals,
+			includeAnswered,
+			overdue: overdue === null ? null : overdue.length,
+			mayAnswer: escalated || role === 'supervisor'
+		});
 	} catch (err) {
 		return setup({ state: 'unavailable', message: errorText(err) });
 	}
