@@ -46,6 +46,16 @@ describe('buildIsStale', () => {
 		expect(await buildIsStale(root)).toBe(true);
 	});
 
+	it('stays fresh when the message compiler wrote its cache', async () => {
+		file('project.inlang/settings.json', past);
+		age('project.inlang', past);
+		file('project.inlang/cache/paraglide-js/compiled.json', later);
+		age('project.inlang/cache', later);
+		expect(await buildIsStale(root)).toBe(false);
+		age('project.inlang/settings.json', later);
+		expect(await buildIsStale(root)).toBe(true);
+	});
+
 	it('stays fresh when the compiled messages were written again', async () => {
 		age('src/lib/paraglide/messages.js', later);
 		age('src/lib/paraglide', later);

@@ -13,7 +13,9 @@ const SOURCES = [
 	'vite.config.ts',
 	'package-lock.json'
 ];
-const IGNORED = new Set(['node_modules', 'paraglide', '.svelte-kit']);
+// Generated, not sources: the compiled messages, the message compiler's cache
+// (project.inlang/cache, written by every vitest or vite run) and the kit's own.
+const IGNORED = new Set(['node_modules', 'paraglide', 'cache', '.svelte-kit']);
 
 async function newestMtime(entry: string): Promise<number> {
 	let info;
