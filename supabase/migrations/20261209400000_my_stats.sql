@@ -302,7 +302,7 @@ grant execute on function public.my_trend(uuid, integer, timestamptz) to authent
 
 -- One small message per agent and transaction: that their figures changed
 -- and what changed first ('calls', 'lead_calls', 'invitations', 'ratings',
--- 'evaluations'), never a
+-- 'evaluations', 'adjustments'), never a
 -- figure or a customer. Messages reach the topic at commit, when all of the
 -- transaction's changes are visible, and the page then reads everything
 -- again; so an agent already told in this transaction (a transaction-local
@@ -348,6 +348,7 @@ declare
     when 'call_summaries' then 'calls'
     when 'call_ratings' then 'ratings'
     when 'qa_evaluations' then 'evaluations'
+    when 'statement_adjustments' then 'adjustments'
     else tg_table_name
   end;
   targets uuid[];

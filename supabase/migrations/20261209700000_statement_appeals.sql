@@ -250,6 +250,13 @@ grant execute on function public.answer_statement_appeal(uuid, boolean, text, nu
 
 -- As in 20261207130200, refusing a statement dispute (it has no day to
 -- override): everything else as it was.
+-- An accepted dispute moves the agent's statement: My day's statement card
+-- hears it on the agent's topic (app.broadcast_stats_changed, 20261209400000)
+-- as it hears new calls.
+create trigger statement_adjustments_stats_insert after insert on public.statement_adjustments
+  referencing new table as new_rows
+  for each statement execute function app.broadcast_stats_changed();
+
 create or replace function public.answer_attendance_appeal(appeal_id uuid, accept boolean, answer text,
   new_status public.attendance_status default null, deduction numeric default null)
 returns public.attendance_appeals

@@ -9,6 +9,8 @@ const CHANGE = { agent_id: AGENT, what: 'calls' };
 describe('toStatsChange', () => {
 	it('takes the agent and what changed, and ignores the message id', () => {
 		expect(toStatsChange({ ...CHANGE, id: 'x' }, AGENT)).toEqual(CHANGE);
+		// An accepted statement dispute (20261209700000).
+		expect(toStatsChange({ ...CHANGE, what: 'adjustments' }, AGENT)).toEqual({ ...CHANGE, what: 'adjustments' });
 	});
 	it('refuses another shape, and a message about another agent', () => {
 		expect(toStatsChange({ ...CHANGE, what: 'salaries' }, AGENT)).toBeNull();

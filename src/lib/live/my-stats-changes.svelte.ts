@@ -1,5 +1,6 @@
 // My day, live: whenever a call, a lead's call log line, an invitation, a
-// CSAT rating or a QA evaluation of an agent changes, `stats_changed` with the agent's id and what changed
+// CSAT rating, a QA evaluation or a statement adjustment (an accepted
+// dispute) of an agent changes, `stats_changed` with the agent's id and what changed
 // goes to the agent's private topic, agent:<agent_id>, once per transaction
 // (20261209400000_my_stats.sql). The page follows that one topic while open
 // and reads its figures again on each message; every join (the first, and
@@ -18,7 +19,7 @@ export const STATS_CHANGED = 'stats_changed';
 // A broadcast is data from outside this code: checked, never trusted.
 const Changed = z.object({
 	agent_id: z.string(),
-	what: z.enum(['calls', 'lead_calls', 'invitations', 'ratings', 'evaluations'])
+	what: z.enum(['calls', 'lead_calls', 'invitations', 'ratings', 'evaluations', 'adjustments'])
 });
 export type StatsChange = z.infer<typeof Changed>;
 

@@ -12,7 +12,7 @@
 -- kinds; who reads the dispute (the agent, the lead, the site's staff) and
 -- its adjustment (also the team: amounts, not the agent's reason).
 begin;
-select plan(125);
+select plan(126);
 
 \ir test-helpers.psql
 
@@ -211,6 +211,9 @@ insert into tests.cases (actor, statement, expected, description) values
 select * from tests.check_cases();
 
 -- ------------------------------------------------------------ accepted
+-- The test is one transaction: forget whom it has told already (the agent
+-- was, when the invitations above were written).
+select set_config('callboard.stats_sent', '', true);
 select tests.keep_as('a0000000-0000-4000-8000-000000000003',
   format('select public.answer_statement_appeal(%L, true, %L, 37)', (tests.appeal(1, '2026-09-01', 'deal_bonus')).id,
     'The deal of 28 September was signed late: 37 yuan by the bonus table'));
@@ -224,6 +227,11 @@ select is(
    from public.statement_adjustments x where x.appeal_id = (tests.appeal(1, '2026-09-01', 'deal_bonus')).id),
   'ee000000-0000-4000-8000-000000000001 2026-09-01 deal_bonus 37.00 a0000000-0000-4000-8000-000000000003 t The deal of 28 September was signed late: 37 yuan by the bonus table',
   'through an adjustment linked to the appeal: the month, the disputed rule, the amount, who, when, why');
+select is(
+  (select m.payload - 'id' from realtime.messages m
+   where m.event = 'stats_changed' and m.topic = 'agent:' || tests.ag(1) and m.payload ->> 'what' = 'adjustments'),
+  jsonb_build_object('agent_id', tests.ag(1), 'what', 'adjustments'),
+  'the agent''s topic is told, with no amount in the message');
 select is(tests.rules(1, '2026-09-01', '2026-10-20 10:00'),
   'weekly_invitations deal_bonus monthly_target quarterly_top adjustment', 'the statement shows it as its last line');
 select is(
