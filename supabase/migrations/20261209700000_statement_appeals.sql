@@ -195,7 +195,11 @@ comment on function public.statement_appeal_deadline(uuid, date) is
 revoke execute on function public.statement_appeal_deadline(uuid, date) from public, anon, authenticated;
 grant execute on function public.statement_appeal_deadline(uuid, date) to authenticated;
 
-create function public.answer_statement_appeal(appeal_id uuid, accept boolean, answer text, adjustment numeric default null)
+-- What answering any appeal starts with, for both answer functions: the
+-- appeal locked, the caller one of the site's supervisors, managers or
+-- admins (42501), the appeal of the expected kind, still open, with accept
+-- or reject said and an answer in words (CB074). Returns the appeal.
+create function app.appeal_to_answer(appeal_id uuid, kind text, accept boolean, answer text)
 returns public.attendance_appeals
 language plpgsql
 security definer
@@ -203,14 +207,16 @@ set search_path = ''
 as $$
 declare
   found_appeal public.attendance_appeals;
-  why text;
 begin
-  select * into found_appeal from public.attendance_appeals a where a.id = answer_statement_appeal.appeal_id for update;
+  select * into found_appeal from public.attendance_appeals a where a.id = appeal_to_answer.appeal_id for update;
   if not found or not app.has_site_role(found_appeal.site_id, '{supervisor,manager,admin}') then
     raise exception 'only the site''s supervisors, managers and admins answer appeals' using errcode = '42501';
   end if;
-  if found_appeal.kind <> 'statement' then
-    raise exception 'this appeal is of an attendance day: answer it as an attendance appeal' using errcode = 'CB074';
+  if found_appeal.kind <> appeal_to_answer.kind then
+    raise exception '%', case found_appeal.kind
+      when 'statement' then 'this appeal disputes a statement line: answer it as a statement appeal'
+      else 'this appeal is of an attendance day: answer it as an attendance appeal' end
+      using errcode = 'CB074';
   end if;
   if found_appeal.status <> 'open' then
     raise exception 'the appeal is already %', found_appeal.status using errcode = 'CB074';
@@ -221,6 +227,22 @@ begin
   if answer is null or length(btrim(answer)) not between 1 and 1000 then
     raise exception 'give the agent an answer (1 to 1000 characters)' using errcode = 'CB074';
   end if;
+  return found_appeal;
+end;
+$$;
+revoke execute on function app.appeal_to_answer(uuid, text, boolean, text) from public, anon, authenticated;
+
+create function public.answer_statement_appeal(appeal_id uuid, accept boolean, answer text, adjustment numeric default null)
+returns public.attendance_appeals
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  found_appeal public.attendance_appeals;
+  why text;
+begin
+  found_appeal := app.appeal_to_answer(answer_statement_appeal.appeal_id, 'statement', accept, answer);
   why := btrim(answer);
   if accept and (adjustment is null or adjustment = 0 or abs(adjustment) > 100000 or adjustment <> round(adjustment, 2)) then
     raise exception 'an accepted dispute adjusts the statement by an amount in yuan, to the fen, not 0, at most 100000 either way'
@@ -248,8 +270,9 @@ comment on function public.answer_statement_appeal(uuid, boolean, text, numeric)
 revoke execute on function public.answer_statement_appeal(uuid, boolean, text, numeric) from public, anon, authenticated;
 grant execute on function public.answer_statement_appeal(uuid, boolean, text, numeric) to authenticated;
 
--- As in 20261207130200, refusing a statement dispute (it has no day to
--- override): everything else as it was.
+-- As in 20261207130200, its opening checks now app.appeal_to_answer's,
+-- which refuses a statement dispute (it has no day to override):
+-- everything else as it was.
 -- An accepted dispute moves the agent's statement: My day's statement card
 -- hears it on the agent's topic (app.broadcast_stats_changed, 20261209400000)
 -- as it hears new calls.
@@ -270,22 +293,7 @@ declare
   why text;
   new_override uuid;
 begin
-  select * into found_appeal from public.attendance_appeals a where a.id = answer_attendance_appeal.appeal_id for update;
-  if not found or not app.has_site_role(found_appeal.site_id, '{supervisor,manager,admin}') then
-    raise exception 'only the site''s supervisors, managers and admins answer appeals' using errcode = '42501';
-  end if;
-  if found_appeal.kind <> 'attendance' then
-    raise exception 'this appeal disputes a statement line: answer it as a statement appeal' using errcode = 'CB074';
-  end if;
-  if found_appeal.status <> 'open' then
-    raise exception 'the appeal is already %', found_appeal.status using errcode = 'CB074';
-  end if;
-  if accept is null then
-    raise exception 'say whether the appeal is accepted' using errcode = 'CB074';
-  end if;
-  if answer is null or length(btrim(answer)) not between 1 and 1000 then
-    raise exception 'give the agent an answer (1 to 1000 characters)' using errcode = 'CB074';
-  end if;
+  found_appeal := app.appeal_to_answer(answer_attendance_appeal.appeal_id, 'attendance', accept, answer);
   why := btrim(answer);
   if accept and (new_status is null or new_status = 'open') then
     raise exception 'an accepted appeal sets a final status for the day' using errcode = 'CB074';

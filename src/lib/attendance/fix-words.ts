@@ -119,8 +119,8 @@ export function fixErrorText(err: unknown): string {
 	}
 }
 
-// The database's sentence says which rule (English); the translated lead says what failed.
-function withDetail(lead: string, err: unknown): string {
+/** What failed in the user's language, then the database's sentence (English) saying which rule, in brackets. */
+export function withDetail(lead: string, err: unknown): string {
 	const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : '';
 	return message ? `${lead} (${message})` : lead;
 }

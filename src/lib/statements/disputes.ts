@@ -3,6 +3,7 @@
 // ("+37", "-50", "−12.5") and the refusals of the dispute functions
 // (20261209700000_statement_appeals.sql) in the user's language. Pure, so
 // tested without a page.
+import { withDetail } from '$lib/attendance/fix-words';
 import type { StatementAppeal } from '$lib/data/statement-appeals';
 import type { StatementLine } from '$lib/data/statements';
 import { errorDetail } from '$lib/errors';
@@ -76,8 +77,7 @@ export const adjustmentProblemText = (problem: AdjustmentProblem): string => PRO
 /** A refusal of the dispute functions: what failed in the user's language, the database's rule after it. */
 export function disputeErrorText(err: unknown): string {
 	const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-	const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : '';
-	const lead = code === 'CB073' ? m.stmt_dispute_err_file() : code === 'CB074' ? m.stmt_dispute_err_answer() : null;
-	if (lead === null) return errorDetail(err);
-	return message ? `${lead} (${message})` : lead;
+	if (code === 'CB073') return withDetail(m.stmt_dispute_err_file(), err);
+	if (code === 'CB074') return withDetail(m.stmt_dispute_err_answer(), err);
+	return errorDetail(err);
 }
